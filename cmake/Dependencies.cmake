@@ -1,0 +1,10 @@
+# The Debian 12 packages named in scripts/install-deps.sh, found once for the whole tree.
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json)
+find_package(CURL REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)

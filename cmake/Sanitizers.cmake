@@ -1,0 +1,5 @@
+# ASan + UBSan for the clang build that CI runs beside the g++ one.
+if(LMP_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
