@@ -1,0 +1,70 @@
+// Helpers for the HTTP service's tests: scratch files, base64 decoding, and a loopback server
+// that records what it received.
+#pragma once
+
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lmp::http_test {
+
+// A directory removed with everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("lmp-http-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+
+  // Writes `bytes` to NAME inside the directory and returns its path.
+  std::string write(const std::string &name, const std::string &bytes) const {
+    const auto p = path_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::string path(const std::string &name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Bytes 0..255 repeated to `n`, so that any shifted or dropped byte is noticed.
+inline std::string pattern_bytes(size_t n) {
+  std::string s(n, '\0');
+  for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>((i * 7 + i / 256) & 0xff);
+  return s;
+}
+
+// Decodes standard padded base64 (OpenSSL), or throws.
+inline std::string base64_decode(const std::string &text) {
+  if (text.size() % 4 != 0) throw std::runtime_error("base64 length not a multiple of 4");
+  std::string out(text.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
+                                reinterpret_cast<const unsigned char *>(text.data()),
+                                static_cast<int>(text.size()));
+  if (n < 0) throw std::runtime_error("invalid base64");
+  size_t padding = 0;
+  if (!text.empty() && text.back() == '=') ++padding;
+  if (text.size() > 1 && text[text.size() - 2] == '=') ++padding;
+  out.resize(static_cast<size_t>(n) - padding);
+  return out;
+}
+
+}  // namespace lmp::http_test
