@@ -175,10 +175,10 @@ ParseResult parse_post(std::string_view json_text) {
     result.errors.push_back(malformed_json(json_text, consumed, ec.message()));
     return result;
   }
-  return parse_post(parser.release());
+  return validate_post(parser.release());
 }
 
-ParseResult parse_post(const json::value &document) {
+ParseResult validate_post(const json::value &document) {
   ParseResult result;
   FieldChecker checker(result.errors);
   const json::object *root = document.if_object();

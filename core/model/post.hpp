@@ -64,7 +64,8 @@ struct ParseResult {
 // validation.malformed_json error whose message gives the line and column.
 ParseResult parse_post(std::string_view json_text);
 
-// Checks an already-parsed document, as parse_post does after reading the JSON.
-ParseResult parse_post(const boost::json::value &document);
+// Checks an already-parsed document (e.g. an HTTP request body), as parse_post does after reading
+// the JSON. Named apart from parse_post so a string literal never picks the wrong one.
+ParseResult validate_post(const boost::json::value &document);
 
 }  // namespace lmp
