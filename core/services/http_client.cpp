@@ -63,9 +63,11 @@ std::optional<HttpTransportError> refuse_non_public(
   for (const ResolvedAddress &a : addresses) {
     const AddressVerdict verdict = classify(a.address());
     if (verdict.is_public()) continue;
-    const std::string where = literal ? "" : "'" + url.host + "' resolves to ";
+    const std::string where =
+        literal ? "" : "host '" + url.host + "' resolves to a non-public address: ";
     return HttpTransportError{kind::kBlockedAddress,
-                              what + ": refused, untrusted URLs may only reach public addresses: " +
+                              what +
+                                  ": blocked, an untrusted URL may only reach public addresses; " +
                                   where + verdict.describe()};
   }
   return std::nullopt;

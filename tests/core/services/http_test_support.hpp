@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "core/httpd/server.hpp"
+
 namespace lmp::http_test {
 
 // A directory removed with everything in it when the object goes.
@@ -66,5 +68,47 @@ inline std::string base64_decode(const std::string &text) {
   out.resize(static_cast<size_t>(n) - padding);
   return out;
 }
+
+// A loopback server that records every request before its handler answers it.
+class RecordingServer {
+ public:
+  using Handler = std::function<httpd::Response(const httpd::Request &)>;
+
+  explicit RecordingServer(Handler handler)
+      : handler_(std::move(handler)), server_([this](const httpd::Request &r) {
+          {
+            std::lock_guard lock(mutex_);
+            received_.push_back(r);
+          }
+          return handler_(r);
+        }) {
+    server_.start();
+  }
+
+  uint16_t port() const { return server_.port(); }
+  // The number of requests received so far.
+  size_t count() const {
+    std::lock_guard lock(mutex_);
+    return received_.size();
+  }
+  // Every request received so far, in order.
+  std::vector<httpd::Request> received() const {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
+  // The last request received; throws if there was none.
+  httpd::Request last() const {
+    std::lock_guard lock(mutex_);
+    if (received_.empty()) throw std::runtime_error("the server received no request");
+    return received_.back();
+  }
+  void stop() { server_.stop(); }
+
+ private:
+  Handler handler_;
+  mutable std::mutex mutex_;
+  std::vector<httpd::Request> received_;
+  httpd::Server server_;
+};
 
 }  // namespace lmp::http_test
