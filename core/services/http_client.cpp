@@ -1,12 +1,12 @@
 #include "core/services/http_client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <variant>
 
 #include "core/net/url.hpp"
 #include "core/services/http_request.hpp"
+#include "core/services/http_request_fields.hpp"
 #include "core/services/http_transfer.hpp"
 
 namespace lmp {
@@ -15,12 +15,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace kind = http_error_kind;
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using http_fields::iequals;
 
 HttpReply failure(HttpTransportError error, std::string effective_url = {}) {
   HttpReply reply;

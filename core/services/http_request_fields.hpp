@@ -27,5 +27,7 @@ std::optional<std::string> unknown_key(const boost::json::object &object,
                                        std::initializer_list<std::string_view> allowed);
 // Whether `text` is a non-empty RFC 9110 token (method and header names).
 bool is_token(std::string_view text);
+// Whether `a` and `b` are equal ignoring ASCII case (header names).
+bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace lmp::http_fields

@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <memory>
 
+#include "core/services/http_request_fields.hpp"
 #include "core/services/http_transfer_state.hpp"
 
 namespace lmp {
@@ -48,13 +48,8 @@ void append(Slist &list, const std::string &line) {
 }
 
 bool has_header(const HttpHop &hop, std::string_view name) {
-  return std::any_of(hop.headers.begin(), hop.headers.end(), [&](const auto &h) {
-    return h.first.size() == name.size() &&
-           std::equal(name.begin(), name.end(), h.first.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) ==
-                    std::tolower(static_cast<unsigned char>(b));
-           });
-  });
+  return std::any_of(hop.headers.begin(), hop.headers.end(),
+                     [&](const auto &h) { return http_fields::iequals(h.first, name); });
 }
 
 bool has_body(const HttpHop &hop) {

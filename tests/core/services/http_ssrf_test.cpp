@@ -8,6 +8,7 @@
 #include "core/net/address_policy.hpp"
 #include "core/net/resolver.hpp"
 #include "core/services/http_client.hpp"
+#include "core/services/http_transfer.hpp"
 #include "http_test_support.hpp"
 
 using lmp::AddressVerdict;
@@ -202,4 +203,29 @@ TEST_CASE_METHOD(Guarded, "each hop is resolved once and the connection pinned t
   auto two = get(c, url("pinned.test", "/hop?to=/secret"), false, true);
   CHECK(two.status == 200);
   CHECK(resolver->calls == 3);
+}
+
+TEST_CASE("a hop refuses any socket to an address other than the checked one", "[http][ssrf]") {
+  // The backstop behind CURLOPT_CONNECT_TO: even if libcurl chose an address of its own, the
+  // open-socket callback refuses it before connect().
+  RecordingServer server(route);
+  lmp::CurlPool pool;
+  lmp::HttpHop hop;
+  hop.method = "GET";
+  hop.url = *lmp::parse_url("http://127.0.0.1:" + std::to_string(server.port()) + "/secret");
+  hop.address = *lmp::ResolvedAddress::from_ip("127.0.0.2", server.port());
+  hop.max_body_bytes = 1000;
+  auto loan = pool.acquire();
+  auto refused = lmp::run_http_hop(*loan, hop, {}, {});
+  REQUIRE(refused.error);
+  CHECK(refused.error->kind == "blocked_address");
+  CHECK(refused.socket_refused);
+  CHECK_FALSE(refused.connect_failed);
+  CHECK(server.count() == 0);
+
+  hop.address = *lmp::ResolvedAddress::from_ip("127.0.0.1", server.port());
+  auto allowed = lmp::run_http_hop(*loan, hop, {}, {});
+  CHECK_FALSE(allowed.error);
+  CHECK(allowed.status == 200);
+  CHECK(server.count() == 1);
 }
