@@ -137,7 +137,11 @@ TEST_CASE("probe_file refuses files that are not media, naming them", "[media][p
   const auto missing = dir / "missing.mp4";
   const auto renamed = dir / "clip.mp4";
   std::filesystem::copy_file(not_media, renamed);
-  for (const auto &path : {not_media, missing, renamed}) {
+  // An upload cut short: the first 64 KiB of an MP4 whose index (moov) sits at the end.
+  const auto truncated = dir / "truncated.mp4";
+  std::filesystem::copy_file(media_file("tall.mp4"), truncated);
+  std::filesystem::resize_file(truncated, 64 * 1024);
+  for (const auto &path : {not_media, missing, renamed, truncated}) {
     INFO(path);
     try {
       probe_file(path);
