@@ -87,7 +87,11 @@ FramePtr convert_frame(const AVFrame &src, int width, int height, AVPixelFormat 
   av_opt_set_int(sws.get(), "dsth", height, 0);
   av_opt_set_int(sws.get(), "dst_format", dst_fmt, 0);
   av_opt_set_int(sws.get(), "dst_range", dst_range, 0);
-  av_opt_set_int(sws.get(), "sws_flags", SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, 0);
+  // Exact chroma for RGB results (PNG conversion); YUV results (covers) need no such care, and
+  // skipping it halves the time of a 1080p frame.
+  const int flags =
+      SWS_BICUBIC | (is_yuv_like(dst_fmt) ? 0 : SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT);
+  av_opt_set_int(sws.get(), "sws_flags", flags, 0);
   if (int rc = sws_init_context(sws.get(), nullptr, nullptr); rc < 0) {
     throw AvError(std::string("cannot convert ") + av_get_pix_fmt_name(src_fmt) + " " +
                   std::to_string(src.width) + "x" + std::to_string(src.height) + " to " +
