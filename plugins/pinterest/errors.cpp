@@ -11,7 +11,8 @@ namespace json = boost::json;
 const std::vector<CatalogEntry> &catalog() {
   static const std::vector<CatalogEntry> entries = {
       {"pinterest.auth.missing_credentials", false,
-       "The account has no access token. Run `letmepost connect pinterest --account ID`."},
+       "The account has no access token (or, to connect or refresh, no client id and secret). "
+       "Run `letmepost connect pinterest --account ID` or set the account's keys."},
       {"pinterest.auth.invalid_token", false,
        "Pinterest rejected the access token (401 code 2) and it could not be refreshed."},
       {"pinterest.auth.missing_scope", false,
@@ -58,8 +59,39 @@ const std::vector<CatalogEntry> &catalog() {
        "Pinterest answered with something the adapter cannot read; platform.raw keeps it."},
       {"pinterest.unknown", false,
        "An error reply the adapter does not know; platform.raw keeps it."},
+      // Added with issue 5.
+      {"pinterest.auth.invalid_client", false,
+       "Pinterest refused the app's client id or client secret (token endpoint 401). Fix the "
+       "account's client_id and client_secret."},
+      {"pinterest.auth.code_rejected", false,
+       "Pinterest refused the authorization code (expired, already used, or another "
+       "redirect URI). Run connect again."},
+      {"pinterest.pin.outcome_unknown", true,
+       "The pin request was sent but no reply came (timeout, reset): the pin may exist. "
+       "Reconcile with find_post before retrying."},
+      {"pinterest.not_found", false,
+       "Pinterest answered 404 for something other than a board, "
+       "section or pin; platform.raw keeps the reply."},
+      {"pinterest.conflict", true,
+       "Pinterest could not get exclusive access to the object (409). Retry later."},
+      {"pinterest.upload.rejected", false,
+       "The media upload endpoint refused the upload (S3 XML error; platform.code has its Code)."},
+      {"pinterest.upload.policy_expired", true,
+       "The presigned upload policy expired before the upload; register the media again."},
+      {"pinterest.board.invalid_id", false,
+       "The board id is not a Pinterest id (digits only). Use the id `letmepost boards` shows."},
+      {"pinterest.section.invalid_id", false,
+       "The board section id is not a Pinterest id (digits only)."},
+      {"pinterest.pin.invalid_id", false, "The pin id is not a Pinterest id (digits only)."},
+      {"pinterest.media.carousel_dimensions", false,
+       "The images of a carousel must all have the same width and height."},
   };
   return entries;
+}
+
+bool in_catalog(const std::string &code) {
+  const auto &c = catalog();
+  return std::any_of(c.begin(), c.end(), [&](const CatalogEntry &e) { return code == e.code; });
 }
 
 json::object make_error(const std::string &code, const std::string &message,
@@ -75,7 +107,30 @@ json::object make_error(const std::string &code, const std::string &message,
 }
 
 void fail(const std::string &code, const std::string &message, std::optional<std::string> field) {
-  throw letmepost::Error(json::serialize(make_error(code, message, std::move(field))));
+  fail(make_error(code, message, std::move(field)));
+}
+
+void fail(const json::object &error) {
+  throw letmepost::Error(json::serialize(error));
+}
+
+void invalid_request(const std::string &message, std::optional<std::string> field) {
+  json::object e = make_error("adapter.invalid_request", message, std::move(field));
+  fail(e);
+}
+
+std::string_view code_of(const json::object &error) {
+  const json::value *c = error.if_contains("code");
+  return c && c->is_string() ? std::string_view(c->get_string()) : std::string_view();
+}
+
+json::object error_object(const std::exception &e) {
+  if (const auto *le = dynamic_cast<const letmepost::Error *>(&e)) {
+    json::error_code ec;
+    json::value v = json::parse(le->json(), ec);
+    if (!ec && v.is_object()) return v.as_object();
+  }
+  return make_error("adapter.internal", e.what());
 }
 
 }  // namespace pinterest
