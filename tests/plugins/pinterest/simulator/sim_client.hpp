@@ -21,6 +21,7 @@ class SimClient {
   explicit SimClient(std::vector<std::string> args = {}) : process_(std::move(args)) {}
 
   const std::string &base() const { return process_.base_url(); }
+  pid_t pid() { return process_.process().pid(); }
   std::string url(const std::string &path) const { return base() + path; }
 
   // GET base()+path with the token (none when empty).
