@@ -68,11 +68,20 @@ void Registry::load_file(const fs::path &file,
     Error refusal = make_error("plugin.init_refused",
                                file.string() + ": adapter '" + adapter->name() +
                                    "' refused to start: " + err->message + " (" + err->code + ")");
-    refusal.field = err->field;
+    // The adapter names a key of its own section; the user wrote it under platforms.<name>.
+    if (err->field) refusal.field = "platforms." + adapter->name() + "." + *err->field;
     refused_.push_back({file, refusal});
     return;
   }
   adapters_.push_back(adapter);
+}
+
+void Registry::locate_refusals(const std::function<std::string(const std::string &)> &where) {
+  for (RefusedPlugin &r : refused_) {
+    if (!r.error.field) continue;
+    std::string place = where(*r.error.field);
+    if (!place.empty()) r.error.message = place + ": " + r.error.message;
+  }
 }
 
 LoadedAdapter *Registry::for_platform(std::string_view platform) const {

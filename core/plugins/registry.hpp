@@ -34,6 +34,10 @@ class Registry {
             const std::function<boost::json::object(const std::string &name)> &config_for,
             const HostServices &services);
 
+  // Prefixes the message of each refusal whose field has a known place in the config with that
+  // place ("file:line:col: "), so a bad adapter setting points at its line.
+  void locate_refusals(const std::function<std::string(const std::string &field)> &where);
+
   // Adapters loaded and created, in load order.
   const std::vector<std::shared_ptr<LoadedAdapter>> &adapters() const { return adapters_; }
   // Files refused, in load order.

@@ -29,7 +29,8 @@ httpd::Response image(const httpd::Request &request, std::string bytes, const ch
     const std::string spec = range.substr(prefix.size());
     const auto dash = spec.find('-');
     const auto first = to_size(spec.substr(0, dash));
-    auto last = dash == std::string::npos ? std::nullopt : to_size(spec.substr(dash + 1));
+    std::optional<size_t> last;  // g++ -O2 misreads the ternary form as maybe-uninitialized
+    if (dash != std::string::npos) last = to_size(spec.substr(dash + 1));
     if (first && *first < bytes.size()) {
       if (!last || *last >= bytes.size()) last = bytes.size() - 1;
       if (*last >= *first) {
@@ -59,7 +60,8 @@ httpd::Response demo_jpeg(Call &call) {
 httpd::Response sized_jpeg(Call &call) {
   const auto params = call.request.query_params();
   const auto it = params.find("bytes");
-  const auto want = it == params.end() ? std::nullopt : to_size(it->second);
+  std::optional<size_t> want;
+  if (it != params.end()) want = to_size(it->second);
   std::string bytes(embedded_demo_jpeg());
   if (!want || *want < bytes.size() || *want > kMaxSized) {
     throw ApiError(400, 1,

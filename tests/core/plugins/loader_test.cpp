@@ -82,5 +82,9 @@ TEST_CASE("an adapter whose config is refused gives plugin.init_refused with its
       services);
   REQUIRE(r.refused().size() == 1);
   CHECK(r.refused().front().error.code == "plugin.init_refused");
-  CHECK(r.refused().front().error.field == std::optional<std::string>("reject"));
+  CHECK(r.refused().front().error.field == std::optional<std::string>("platforms.tiny.reject"));
+  r.locate_refusals([](const std::string &field) {
+    return field == "platforms.tiny.reject" ? std::string("cfg.yaml:4:5") : std::string();
+  });
+  CHECK_THAT(r.refused().front().error.message, Catch::StartsWith("cfg.yaml:4:5: "));
 }

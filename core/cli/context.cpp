@@ -1,0 +1,143 @@
+#include "core/cli/context.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/plugins/http_bridge.hpp"
+#include "core/publish/store_journal.hpp"
+#include "core/services/http_client.hpp"
+#include "core/services/store_cache.hpp"
+#include "core/store/sqlite_store.hpp"
+#include "core/store/store_error.hpp"
+#include "core/util/log.hpp"
+#include "core/util/redact.hpp"
+
+namespace lmp::cli {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+// The cache is attached only once a command opens the state database, so `plugins` and
+// `config check` never create one.
+struct Context::Services {
+  explicit Services(const Config &cfg) : http(options_for(cfg)) {
+    host.http = make_http_send(http);
+  }
+  static HttpClientOptions options_for(const Config &cfg) {
+    HttpClientOptions o;
+    o.default_timeout_ms = cfg.http_timeout_ms;
+    o.connect_timeout_ms = cfg.http_connect_timeout_ms;
+    o.max_redirects_cap = cfg.max_redirects;
+    return o;
+  }
+  void attach_cache(CacheStore &store) {
+    if (cache) return;
+    cache = std::make_unique<StoreCache>(store);
+    host.cache = cache.get();
+  }
+  HttpClient http;
+  std::unique_ptr<StoreCache> cache;
+  HostServices host;
+};
+
+Context::Context(std::optional<fs::path> config_file, std::optional<std::string> log_level)
+    : config_file_(std::move(config_file)), log_level_(std::move(log_level)) {
+  init_logging(log_level_.value_or("warn"), false);
+}
+
+Context::~Context() = default;
+
+const Config &Context::config() {
+  if (!config_) {
+    std::error_code ec;
+    if (config_file_) {
+      config_ = load_config(*config_file_);
+    } else if (fs::exists("letmepost.yaml", ec)) {
+      config_ = load_config("letmepost.yaml");
+    } else {
+      config_ = default_config();
+    }
+    init_logging(log_level_.value_or(config_->log_level), config_->log_format == "json");
+  }
+  return *config_;
+}
+
+Store &Context::store() {
+  if (!store_) store_ = std::make_unique<SqliteStore>(config().state_path.string());
+  return *store_;
+}
+
+HostServices &Context::services() {
+  if (!services_) services_ = std::make_unique<Services>(config());
+  return services_->host;
+}
+
+Registry &Context::registry() {
+  if (!registry_) {
+    const Config &cfg = config();
+    std::vector<fs::path> locations{Registry::default_dir()};
+    locations.insert(locations.end(), cfg.plugin_paths.begin(), cfg.plugin_paths.end());
+    registry_ = std::make_unique<Registry>();
+    registry_->load(
+        locations,
+        [&cfg](const std::string &name) {
+          auto it = cfg.platforms.find(name);
+          return it == cfg.platforms.end() ? json::object() : it->second;
+        },
+        services());
+    registry_->locate_refusals([&cfg](const std::string &field) {
+      auto it = cfg.locations.find(field);
+      return it == cfg.locations.end() ? std::string() : it->second.to_string();
+    });
+  }
+  return *registry_;
+}
+
+CredentialAccess Context::credential_access() {
+  CredentialStore &creds = store().credentials();
+  CredentialAccess access;
+  access.load = [&creds](const AccountConfig &a) {
+    json::object yaml;
+    auto put = [&yaml](const char *key, const std::optional<std::string> &v) {
+      if (v) yaml[key] = *v;
+    };
+    put("accessToken", a.access_token);
+    put("refreshToken", a.refresh_token);
+    put("clientId", a.client_id);
+    put("clientSecret", a.client_secret);
+    creds.seed_from_config(a.id, a.platform, yaml, host_clock().now_unix_ms());
+    json::object current = creds.get(a.id).value_or(yaml);
+    for (const auto &[k, v] : current) {
+      if (v.is_string() && k != "clientId") register_secret(v.get_string());
+    }
+    return current;
+  };
+  access.save = [&creds](const AccountConfig &a, const json::object &c) {
+    try {
+      creds.update(a.id, a.platform, c, host_clock().now_unix_ms());
+      return true;
+    } catch (const StoreError &e) {
+      spdlog::error("could not store refreshed credentials of account {}: {}", a.id, e.what());
+      return false;
+    }
+  };
+  return access;
+}
+
+Publisher &Context::publisher() {
+  if (!publisher_) {
+    services();
+    services_->attach_cache(store().cache());
+    journal_ = std::make_unique<StoreJournal>(store().posts());
+    PublisherDeps deps;
+    deps.config = &config();
+    deps.registry = &registry();
+    deps.services = &services();
+    deps.credentials = credential_access();
+    deps.journal = journal_.get();
+    deps.derived_dir = config().media_dir / "derived";
+    publisher_ = std::make_unique<Publisher>(std::move(deps));
+  }
+  return *publisher_;
+}
+
+}  // namespace lmp::cli

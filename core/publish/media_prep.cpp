@@ -1,0 +1,153 @@
+#include "core/publish/media_prep.hpp"
+
+#include <functional>
+#include <string>
+
+#include "core/media/cover_frame.hpp"
+#include "core/media/image_convert.hpp"
+#include "core/media/media_error.hpp"
+#include "core/media/probe.hpp"
+
+namespace lmp {
+
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// capabilities.media.image.<key> of the description, as a list of strings.
+std::vector<std::string> image_formats(const json::object &description, const char *key) {
+  std::vector<std::string> out;
+  const json::value *v = description.if_contains("capabilities");
+  for (const char *step : {"media", "image", key}) {
+    v = v && v->is_object() ? v->get_object().if_contains(step) : nullptr;
+  }
+  if (v && v->is_array()) {
+    for (const auto &f : v->get_array()) {
+      if (f.is_string()) out.emplace_back(f.get_string());
+    }
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string> &list, const std::string &s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// A name for a derived file that changes when the source changes (path, size, mtime).
+fs::path derived_name(const fs::path &source, const std::string &suffix) {
+  std::error_code ec;
+  auto stamp = fs::last_write_time(source, ec).time_since_epoch().count();
+  size_t h = std::hash<std::string>{}(fs::absolute(source).string() + "|" +
+                                      std::to_string(fs::file_size(source, ec)) + "|" +
+                                      std::to_string(stamp));
+  return source.stem().string() + "-" + std::to_string(h) + suffix;
+}
+
+void copy_item_texts(const MediaItem &m, json::object &item) {
+  if (m.title) item["title"] = *m.title;
+  if (m.link) item["link"] = *m.link;
+  if (m.alt_text) item["altText"] = *m.alt_text;
+}
+
+void describe_probe(const MediaProbe &p, json::object &item) {
+  item["contentType"] = p.content_type;
+  item["sizeBytes"] = p.size_bytes;
+  item["container"] = p.container;
+  item["width"] = p.width;
+  item["height"] = p.height;
+  if (p.kind == "video") {
+    item["durationMs"] = p.duration_ms;
+    item["videoCodec"] = p.video_codec;
+  }
+}
+
+json::object prepare_cover(const MediaItem &m, const fs::path &video, const fs::path &derived_dir) {
+  if (m.cover && m.cover->url) return json::object{{"url", *m.cover->url}};
+  if (m.cover && m.cover->path) {
+    MediaProbe p = probe_file(m.cover->path.value());
+    return json::object{{"path", fs::absolute(*m.cover->path).string()},
+                        {"contentType", p.content_type}};
+  }
+  std::optional<double> at = m.cover ? m.cover->at_seconds : std::nullopt;
+  fs::path out = derived_dir /
+                 derived_name(video, at ? "-cover-" + std::to_string(*at) + ".jpg" : "-cover.jpg");
+  CoverFrame c = extract_cover(video, at, out);
+  return json::object{{"path", out.string()},
+                      {"contentType", "image/jpeg"},
+                      {"atSeconds", c.at_seconds},
+                      {"width", c.width},
+                      {"height", c.height}};
+}
+
+json::object prepare_file(const MediaItem &m, const json::object &description,
+                          const fs::path &derived_dir) {
+  fs::path path = fs::absolute(*m.path);
+  MediaProbe p = probe_file(path);
+  json::object item{{"type", m.type}};
+  copy_item_texts(m, item);
+  if (p.kind == "image") {
+    const auto promised = image_formats(description, "formats");
+    const auto embeddable = image_formats(description, "base64Formats");
+    // Convert only what the adapter promises but cannot embed (a WebP for Pinterest); any other
+    // format goes on as it is, for the adapter to refuse with its own code.
+    if (!embeddable.empty() && contains(promised, p.container) &&
+        !contains(embeddable, p.container) && contains(embeddable, "png")) {
+      fs::path png = derived_dir / derived_name(path, ".png");
+      convert_image_to_png(path, png);
+      item["convertedFrom"] = p.content_type;
+      path = png;
+      p = probe_file(png);
+    }
+  }
+  item["path"] = path.string();
+  describe_probe(p, item);
+  if (p.kind == "video") item["cover"] = prepare_cover(m, path, derived_dir);
+  return item;
+}
+
+}  // namespace
+
+PreparedMedia prepare_media(const Post &post, const json::object &description,
+                            const fs::path &derived_dir) {
+  PreparedMedia out;
+  for (size_t i = 0; i < post.media.size(); ++i) {
+    const MediaItem &m = post.media[i];
+    const std::string field = "media[" + std::to_string(i) + "]";
+    if (m.url) {
+      json::object item{{"type", m.type}, {"url", *m.url}};
+      copy_item_texts(m, item);
+      if (m.cover) {
+        item["cover"] = m.cover->url ? json::object{{"url", *m.cover->url}} : json::object();
+      }
+      out.items.push_back(std::move(item));
+      continue;
+    }
+    if (m.media_id) {
+      out.errors.push_back(make_error("validation.unknown_media",
+                                      "No media library entry " + *m.media_id + ".",
+                                      field + ".mediaId"));
+      out.items.push_back(json::object{{"type", m.type}});
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(*m.path, ec)) {
+      out.errors.push_back(
+          make_error("validation.file_not_found", "No file at " + *m.path + ".", field + ".path"));
+      out.items.push_back(json::object{{"type", m.type}});
+      continue;
+    }
+    try {
+      fs::create_directories(derived_dir, ec);
+      out.items.push_back(prepare_file(m, description, derived_dir));
+    } catch (const MediaError &e) {
+      Error err = e.error();
+      err.field = field + ".path";
+      out.errors.push_back(std::move(err));
+      out.items.push_back(json::object{{"type", m.type}});
+    }
+  }
+  return out;
+}
+
+}  // namespace lmp

@@ -1,0 +1,189 @@
+#include "core/publish/publisher.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "core/model/ids.hpp"
+
+namespace lmp {
+
+namespace json = boost::json;
+
+namespace {
+
+TargetResult target_result(const Post &post, size_t i, std::string status) {
+  TargetResult r;
+  r.platform = post.targets[i].platform;
+  r.account_id = post.targets[i].account_id;
+  r.status = std::move(status);
+  return r;
+}
+
+// The errors a preflight result lists.
+std::vector<Error> result_errors(const json::value &result) {
+  std::vector<Error> out;
+  const json::object *o = result.if_object();
+  if (const json::value *e = o ? o->if_contains("errors") : nullptr; e && e->is_array()) {
+    for (const auto &v : e->get_array()) out.push_back(Error::from_json(v));
+  }
+  return out;
+}
+
+std::optional<RateLimit> rate_limit_of(const json::value &result) {
+  const json::object *o = result.if_object();
+  const json::value *r = o ? o->if_contains("rateLimit") : nullptr;
+  return r ? RateLimit::from_json(*r) : std::nullopt;
+}
+
+std::optional<std::string> string_of(const json::value &result, const char *key) {
+  const json::object *o = result.if_object();
+  const json::value *v = o ? o->if_contains(key) : nullptr;
+  return v && v->is_string() ? std::optional<std::string>(std::string(v->get_string()))
+                             : std::nullopt;
+}
+
+bool is_future(const Post &post) {
+  return post.scheduled_at && *post.scheduled_at > std::chrono::system_clock::now();
+}
+
+}  // namespace
+
+Publisher::Publisher(PublisherDeps deps) : deps_(std::move(deps)) {}
+
+void Publisher::record(const std::string &post_id, size_t index, const std::string &step,
+                       const TargetResult &r) {
+  if (deps_.journal) deps_.journal->step(post_id, index, step, r);
+}
+
+PreflightReport Publisher::preflight(const ParseResult &parsed) {
+  PreflightReport report;
+  report.errors = parsed.errors;
+  if (!parsed.post) return report;
+  const Post &post = *parsed.post;
+  const CallIds ids{new_id("post"), new_id("req")};
+  auto planned =
+      plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.derived_dir);
+  for (auto &pt : planned) {
+    PreflightTarget t{post.targets[pt.plan.index].platform, post.targets[pt.plan.index].account_id,
+                      pt.errors};
+    if (pt.errors.empty()) {
+      json::object request =
+          build_target_request(post, pt.plan, ids, deps_.config->allow_private_addresses);
+      CallOutcome out = call_target(Operation::kPreflight, post, pt.plan, request, *deps_.services,
+                                    ids, deps_.config->allow_private_addresses);
+      if (out.error) {
+        t.errors.push_back(*out.error);
+      } else {
+        t.errors = result_errors(out.result);
+      }
+    }
+    report.targets.push_back(std::move(t));
+  }
+  return report;
+}
+
+TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
+                                       const std::string &post_id) {
+  const size_t i = pt.plan.index;
+  TargetResult r = target_result(post, i, "failed");
+  if (!pt.errors.empty()) {
+    r.errors = pt.errors;
+    r.error = pt.errors.front();
+    record(post_id, i, "failed", r);
+    return r;
+  }
+  const bool allow_private = deps_.config->allow_private_addresses;
+  const CallIds ids{post_id, new_id("req")};
+  auto run = [&](Operation op) {
+    json::object request = build_target_request(post, pt.plan, ids, allow_private);
+    CallOutcome out = call_target(op, post, pt.plan, request, *deps_.services, ids, allow_private);
+    if (auto rl = rate_limit_of(out.result)) r.rate_limit = rl;
+    return out;
+  };
+
+  CallOutcome pre = run(Operation::kPreflight);
+  std::vector<Error> problems =
+      pre.error ? std::vector<Error>{*pre.error} : result_errors(pre.result);
+  if (!problems.empty()) {
+    r.errors = problems;
+    r.error = problems.front();
+    record(post_id, i, "failed", r);
+    return r;
+  }
+  if (const json::object *o = pre.result.if_object()) {
+    if (const json::value *res = o->if_contains("resolved"); res && res->is_object()) {
+      pt.plan.resolved = res->get_object();
+    }
+  }
+  r.status = "preflighted";
+  record(post_id, i, "preflighted", r);
+
+  if (pt.plan.adapter->supports(Operation::kUploadMedia)) {
+    r.status = "uploading";
+    record(post_id, i, "uploading", r);
+    CallOutcome up = run(Operation::kUploadMedia);
+    if (up.error) {
+      r.status = "failed";
+      r.error = up.error;
+      record(post_id, i, "failed", r);
+      return r;
+    }
+    if (const json::object *o = up.result.if_object()) {
+      if (const json::value *u = o->if_contains("uploads"); u && u->is_array()) {
+        pt.plan.uploads = u->get_array();
+      }
+    }
+  }
+
+  r.status = "publishing";
+  record(post_id, i, "publishing", r);
+  CallOutcome pub = run(Operation::kPublish);
+  if (pub.error) {
+    r.status = "failed";
+    r.error = pub.error;
+    record(post_id, i, "failed", r);
+    return r;
+  }
+  r.status = "published";
+  r.id = string_of(pub.result, "id");
+  r.url = string_of(pub.result, "url");
+  record(post_id, i, "published", r);
+  spdlog::info("published {} target {} ({}): {}", post_id, i, r.platform, r.url.value_or(""));
+  return r;
+}
+
+PostResult Publisher::publish(const ParseResult &parsed, const std::string &body_json) {
+  PostResult result;
+  result.id = new_id("post");
+  if (!parsed.post) {
+    result.status = "failed";
+    result.errors = parsed.errors;
+    if (deps_.journal) {
+      deps_.journal->begin(nullptr, body_json, result);
+      deps_.journal->finish(result);
+    }
+    return result;
+  }
+  const Post &post = *parsed.post;
+  const bool scheduled = is_future(post);
+  for (size_t i = 0; i < post.targets.size(); ++i) {
+    result.targets.push_back(target_result(post, i, scheduled ? "scheduled" : "queued"));
+  }
+  result.status = overall_status(result.targets);
+  if (deps_.journal) deps_.journal->begin(&post, body_json, result);
+  if (scheduled) return result;
+
+  auto planned =
+      plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.derived_dir);
+  for (auto &pt : planned) {
+    result.targets[pt.plan.index] = publish_target(post, pt, result.id);
+    // A scheduledAt in the past means "now"; the result says it was late.
+    result.targets[pt.plan.index].late = post.scheduled_at.has_value();
+  }
+  result.status = overall_status(result.targets);
+  if (deps_.journal) deps_.journal->finish(result);
+  return result;
+}
+
+}  // namespace lmp

@@ -1,0 +1,48 @@
+// The pipeline of one post: plan each target, preflight it through its adapter, upload its
+// media, publish it, and record every step in the journal before the next side effect.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/config/config.hpp"
+#include "core/model/post.hpp"
+#include "core/model/result.hpp"
+#include "core/plugins/registry.hpp"
+#include "core/publish/journal.hpp"
+#include "core/publish/planner.hpp"
+
+namespace lmp {
+
+// What the publisher works with; every member must outlive it.
+struct PublisherDeps {
+  const Config *config = nullptr;
+  Registry *registry = nullptr;
+  const HostServices *services = nullptr;
+  CredentialAccess credentials;
+  PublishJournal *journal = nullptr;  // may be null (nothing recorded)
+  std::filesystem::path derived_dir;  // converted images and covers
+};
+
+class Publisher {
+ public:
+  explicit Publisher(PublisherDeps deps);
+
+  // Every check, nothing published: the host's shape checks, then each target's plan and its
+  // adapter's preflight. All problems, not just the first.
+  PreflightReport preflight(const ParseResult &parsed);
+
+  // Preflight, upload and publish each target of a parsed post (or record the parse errors as a
+  // failed post). A post with a future scheduledAt is recorded as scheduled and not published.
+  // The result's status follows interfaces.md.
+  PostResult publish(const ParseResult &parsed, const std::string &body_json);
+
+ private:
+  TargetResult publish_target(const Post &post, PlannedTarget &pt, const std::string &post_id);
+  void record(const std::string &post_id, size_t index, const std::string &step,
+              const TargetResult &r);
+
+  PublisherDeps deps_;
+};
+
+}  // namespace lmp
