@@ -71,6 +71,9 @@ bool iequals(std::string_view a, std::string_view b);
 // Malformed escapes are kept as they are.
 std::string url_decode(std::string_view text, bool plus_is_space = true);
 
+// Percent-encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~), for query values.
+std::string url_encode(std::string_view text);
+
 // Parses "a=1&b=two" (application/x-www-form-urlencoded) into decoded pairs, in order.
 std::vector<std::pair<std::string, std::string>> parse_form(std::string_view text);
 

@@ -20,6 +20,7 @@ namespace {
 
 // Large enough for any real client's head, small enough to refuse abuse.
 constexpr std::uint32_t kHeaderLimit = 64 * 1024;
+constexpr std::size_t kReadBuffer = 64 * 1024;
 // How long and how much a closing connection keeps reading what the client still sends.
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kLingerBytes = 16u << 20;
@@ -51,7 +52,10 @@ Response error_reply(int status, std::string text) {
 BodyStream::~BodyStream() = default;
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<const ServerShared> shared)
-    : shared_(std::move(shared)), stream_(std::move(socket)), timer_(stream_.get_executor()) {}
+    : shared_(std::move(shared)), stream_(std::move(socket)), timer_(stream_.get_executor()) {
+  // Beast reads at most the buffer's free capacity at a time: give large bodies large reads.
+  buffer_.reserve(kReadBuffer);
+}
 
 void Session::run() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_head(); });

@@ -74,7 +74,8 @@ struct CurlDeleter {
 };
 
 // Runs one transfer on `curl` (already given its method and body) and collects the reply.
-HttpReply perform(CURL *curl, const std::string &url, const Headers &headers) {
+HttpReply perform(CURL *curl, const std::string &url, const Headers &headers,
+                  std::chrono::seconds timeout = TestHttp::kTimeout) {
   if (!is_loopback_url(url))
     throw std::invalid_argument("TestHttp refuses non-loopback URL " + url);
   HttpReply reply;
@@ -94,7 +95,7 @@ HttpReply perform(CURL *curl, const std::string &url, const Headers &headers) {
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(TestHttp::kTimeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(timeout.count()));
   const CURLcode code = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
   reply.curl_code = static_cast<int>(code);
@@ -167,7 +168,7 @@ HttpReply TestHttp::post_chunked(const std::string &url, const std::string &body
 }
 
 HttpReply TestHttp::post_form(const std::string &url, const std::vector<FormPart> &parts,
-                              const Headers &headers) {
+                              const Headers &headers, std::chrono::seconds timeout) {
   auto curl = new_handle();
   std::unique_ptr<curl_mime, CurlDeleter> mime(curl_mime_init(curl.get()));
   for (const FormPart &part : parts) {
@@ -185,7 +186,7 @@ HttpReply TestHttp::post_form(const std::string &url, const std::vector<FormPart
     if (!part.content_type.empty()) curl_mime_type(p, part.content_type.c_str());
   }
   curl_easy_setopt(curl.get(), CURLOPT_MIMEPOST, mime.get());
-  return perform(curl.get(), url, headers);
+  return perform(curl.get(), url, headers, timeout);
 }
 
 Headers bearer(const std::string &token) {

@@ -61,8 +61,9 @@ class TestHttp {
   static HttpReply post_chunked(const std::string &url, const std::string &body,
                                 const Headers &headers = {});
   // POST multipart/form-data with the parts in the given order (libcurl's mime encoder).
+  // Large files may need a longer `timeout`.
   static HttpReply post_form(const std::string &url, const std::vector<FormPart> &parts,
-                             const Headers &headers = {});
+                             const Headers &headers = {}, std::chrono::seconds timeout = kTimeout);
 };
 
 // "Authorization: Bearer TOKEN" as a header list.

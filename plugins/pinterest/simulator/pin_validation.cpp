@@ -269,7 +269,7 @@ void check_pin_references(Call &call, const PinRequest &request) {
   if (request.source_type == "video_id") {
     const auto it = state.media.find(request.media_id);
     if (it == state.media.end() || it->second.user_id != call.user->id) {
-      throw ApiError(404, 404, "Media upload not found.");
+      throw ApiError(404, 404, "Media upload not found");
     }
     const std::string status =
         media_status(it->second, call.sim.clock.now(), call.sim.options.media_processing);

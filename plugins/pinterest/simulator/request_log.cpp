@@ -38,14 +38,15 @@ bool is_secret_name(std::string_view name) {
   return false;
 }
 
-boost::json::value redact(boost::json::value value) {
+boost::json::value redact(boost::json::value value, bool shorten) {
   if (auto *obj = value.if_object()) {
     for (auto &[key, item] : *obj) {
-      item = is_secret_name(key) ? boost::json::value("[redacted]") : redact(std::move(item));
+      item =
+          is_secret_name(key) ? boost::json::value("[redacted]") : redact(std::move(item), shorten);
     }
   } else if (auto *arr = value.if_array()) {
-    for (auto &item : *arr) item = redact(std::move(item));
-  } else if (auto *str = value.if_string(); str && str->size() > kLongString) {
+    for (auto &item : *arr) item = redact(std::move(item), shorten);
+  } else if (auto *str = value.if_string(); shorten && str && str->size() > kLongString) {
     value = std::string(str->subview().substr(0, 64)) + "...[" + std::to_string(str->size()) +
             " characters]";
   }

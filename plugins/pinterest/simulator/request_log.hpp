@@ -63,8 +63,8 @@ class RequestLog {
 boost::json::value loggable_body(const httpd::Request &request);
 // The decoded query parameters, credentials redacted.
 boost::json::object loggable_query(const httpd::Request &request);
-// Redacts credentials (by key name) and shortens long strings, recursively.
-boost::json::value redact(boost::json::value value);
+// Redacts credentials (by key name) and, when `shorten`, long strings, recursively.
+boost::json::value redact(boost::json::value value, bool shorten = true);
 // True for a parameter or key name whose value is a credential.
 bool is_secret_name(std::string_view name);
 

@@ -71,9 +71,11 @@ class DispatchStream : public httpd::BodyStream {
 
 Simulator::Simulator(SimOptions options, const Fixtures &fixtures)
     : sim_(std::make_unique<Sim>(std::move(options), fixtures)) {
+  add_oauth_routes(api_);
   add_user_routes(api_);
   add_board_routes(api_);
   add_pin_routes(api_);
+  add_media_routes(api_);
   add_asset_routes(api_);
   add_destination_routes(api_);
   add_control_routes(control_);
