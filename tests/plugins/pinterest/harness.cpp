@@ -50,7 +50,11 @@ json::object Harness::request(const json::object &extra) const {
 
 lmp::CallOutcome Harness::run(lmp::Operation op, const json::object &request, bool allow_private) {
   lmp_call call(services);
-  call.account_id = "acc_pin";
+  // The host namespaces the cache by the account the call is for.
+  const json::value *account = request.if_contains("account");
+  call.account_id = account && account->is_object() && account->at("id").is_string()
+                        ? std::string(account->at("id").as_string())
+                        : "";
   call.request_id = "req_test";
   call.allow_private_addresses = allow_private;
   call.on_credentials = [this](std::string_view text) {
