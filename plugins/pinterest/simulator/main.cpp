@@ -50,6 +50,9 @@ int main(int argc, char **argv) {
     sigwait(&stop_signals, &signal);
     spdlog::info("signal {}: stopping", signal);
     simulator.stop();
+  } catch (const FaultError &e) {
+    std::cerr << "letmepost-pinterest-sim: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception &e) {
     std::cerr << "letmepost-pinterest-sim: " << e.what() << "\n";
     return 1;
