@@ -1,0 +1,154 @@
+// The letmepost executable as a user runs it: JSON on stdout, logs on stderr, the exit codes of
+// interfaces.md, and a pin published to the simulator from a YAML config and a post file.
+#include <sys/stat.h>
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "support/process.hpp"
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  json::value out;
+  std::string err;
+};
+
+// A scratch folder for one test's config, post and state database.
+struct Scratch {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lmp-cli-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+  Scratch() { fs::create_directories(dir); }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  fs::path write(const std::string &name, const std::string &text) const {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  }
+  std::string read(const std::string &name) const {
+    std::ifstream in(dir / name);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+};
+
+Run letmepost(const Scratch &s, std::vector<std::string> args, std::vector<std::string> env = {}) {
+  args.insert(args.begin(), LMP_BIN_DIR "/letmepost");
+  lmp::test::ChildOptions opts;
+  opts.env = std::move(env);
+  opts.stderr_path = (s.dir / "stderr.log").string();
+  lmp::test::ChildProcess p(args, opts);
+  std::string out = p.read_all();
+  int code = p.wait();
+  json::error_code ec;
+  json::value v = json::parse(out, ec);
+  return {code, ec ? json::value(out) : v, s.read("stderr.log")};
+}
+
+}  // namespace
+
+TEST_CASE("letmepost plugins lists the Pinterest adapter with ABI 1.0", "[cli]") {
+  Scratch s;
+  Run r = letmepost(s, {"plugins"});
+  CHECK(r.exit_code == 0);
+  const auto &adapters = r.out.at("adapters").as_array();
+  REQUIRE(adapters.size() == 1);
+  CHECK(adapters[0].at("name") == "pinterest");
+  CHECK(adapters[0].at("abi") == "1.0");
+  CHECK(adapters[0].at("platforms").as_array()[0] == "pinterest");
+  CHECK(r.out.at("refused").as_array().empty());
+}
+
+TEST_CASE("letmepost plugins refuses each broken adapter and still loads Pinterest", "[cli]") {
+  Scratch s;
+  std::string yaml = "plugins:\n  paths:\n";
+  for (const char *d : {"abi2", "host-too-old", "truncated", "null-callback", "entry-null",
+                        "no-entry", "unresolved", "conflict"}) {
+    yaml += std::string("    - ") + LMP_TEST_PLUGIN_DIR + "/" + d + "\n";
+  }
+  auto cfg = s.write("letmepost.yaml", yaml);
+  Run r = letmepost(s, {"--config", cfg.string(), "plugins"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.at("adapters").as_array().size() == 1);
+  std::set<std::string> codes;
+  for (const auto &f : r.out.at("refused").as_array()) {
+    codes.insert(std::string(f.at("error").at("code").as_string()));
+  }
+  CHECK(codes == std::set<std::string>{"plugin.abi_major_unsupported", "plugin.host_too_old",
+                                       "plugin.table_truncated", "plugin.missing_callback",
+                                       "plugin.init_refused", "plugin.not_an_adapter",
+                                       "plugin.load_failed", "plugin.platform_conflict"});
+  CHECK_THAT(r.err, Catch::Contains("plugin refused"));
+}
+
+TEST_CASE("config errors name file, line and column and exit 2", "[cli]") {
+  Scratch s;
+  auto cfg = s.write("bad.yaml", "state:\n  path: [unclosed\n");
+  Run r = letmepost(s, {"--config", cfg.string(), "config", "check"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.at("error").at("code") == "config.syntax");
+  CHECK_THAT(std::string(r.out.at("error").at("message").as_string()),
+             Catch::Contains("bad.yaml:"));
+}
+
+TEST_CASE("an unknown command is a usage error", "[cli]") {
+  Scratch s;
+  Run r = letmepost(s, {"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.at("error").at("code") == "validation.usage");
+}
+
+TEST_CASE("letmepost post publishes a pin to the simulator and keeps secrets out of logs",
+          "[cli]") {
+  Scratch s;
+  lmp::test::SimulatorProcess sim;
+  auto cfg = s.write("letmepost.yaml",
+                     "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
+                     "accounts:\n  - id: acc_pin\n    platform: pinterest\n"
+                     "    api_base_url: " +
+                         sim.api_url() +
+                         "\n"
+                         "    access_token: ${PIN_TOKEN}\n");
+  auto post = s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
+    "text":"From the CLI","media":[{"type":"image","url":")" +
+                                       sim.base_url() +
+                                       R"(/media/demo.jpg"}],
+    "options":{"boardId":"1234567890","destinationUrl":")" +
+                                       sim.base_url() + R"(/dest/ok"}})");
+  Run r = letmepost(s, {"--config", cfg.string(), "--log-level", "debug", "post", post.string()},
+                    {"PIN_TOKEN=sim-access-token"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.at("status") == "published");
+  const std::string url(r.out.at("targets").as_array()[0].at("url").as_string());
+  CHECK_THAT(url, Catch::StartsWith("https://www.pinterest.com/pin/"));
+  CHECK(r.err.find("sim-access-token") == std::string::npos);
+
+  struct stat st {};
+  REQUIRE(::stat((s.dir / "state.db").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+
+  // A post the adapter refuses exits 1 and says why, with the user's field.
+  auto bad =
+      s.write("bad.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
+    "text":"x","media":[{"type":"image","url":")" +
+                              sim.base_url() +
+                              R"(/media/demo.jpg"}],"options":{"pinterest":{"boardId":"999"}}})");
+  Run b = letmepost(s, {"--config", cfg.string(), "post", bad.string()},
+                    {"PIN_TOKEN=sim-access-token"});
+  CHECK(b.exit_code == 1);
+  const auto &t = b.out.at("targets").as_array()[0];
+  CHECK(t.at("status") == "failed");
+  CHECK(t.at("error").at("field") == "options.pinterest.boardId");
+}

@@ -1,0 +1,164 @@
+// The publish pipeline end to end: a post routed to two adapters loaded at run time (Pinterest
+// against the simulator on loopback, and the tiny C adapter), every step journaled in a real
+// SQLite file.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "core/config/config.hpp"
+#include "core/plugins/http_bridge.hpp"
+#include "core/publish/publisher.hpp"
+#include "core/publish/store_journal.hpp"
+#include "core/services/http_client.hpp"
+#include "core/services/store_cache.hpp"
+#include "core/store/sqlite_store.hpp"
+#include "support/process.hpp"
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+// A host with both adapters, one Pinterest account on the simulator and one tiny account.
+struct Host {
+  lmp::test::SimulatorProcess sim;
+  fs::path dir = fs::temp_directory_path() /
+                 ("lmp-publisher-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+  lmp::Config config;
+  lmp::SqliteStore store{(fs::create_directories(dir), (dir / "state.db").string())};
+  lmp::HttpClient http;
+  lmp::StoreCache cache{store.cache()};
+  lmp::HostServices services;
+  lmp::Registry registry;
+  lmp::StoreJournal journal{store.posts()};
+  std::unique_ptr<lmp::Publisher> publisher;
+
+  Host() {
+    config.allow_private_addresses = true;  // the simulator is on 127.0.0.1
+    lmp::AccountConfig pin;
+    pin.id = "acc_pin";
+    pin.platform = "pinterest";
+    pin.api_base_url = sim.api_url();
+    pin.access_token = "sim-access-token";
+    lmp::AccountConfig tiny;
+    tiny.id = "acc_tiny";
+    tiny.platform = "tiny";
+    config.accounts = {pin, tiny};
+    services.http = lmp::make_http_send(http);
+    services.cache = &cache;
+    registry.load(
+        {LMP_PLUGIN_DIR, LMP_TEST_PLUGIN_DIR "/good"},
+        [](const std::string &) { return json::object(); }, services);
+    lmp::PublisherDeps deps;
+    deps.config = &config;
+    deps.registry = &registry;
+    deps.services = &services;
+    deps.credentials.load = [](const lmp::AccountConfig &a) {
+      json::object c;
+      if (a.access_token) c["accessToken"] = *a.access_token;
+      return c;
+    };
+    deps.journal = &journal;
+    deps.derived_dir = dir / "derived";
+    publisher = std::make_unique<lmp::Publisher>(std::move(deps));
+  }
+  ~Host() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+
+  std::string post_json(const std::string &text) const {
+    return R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"},)"
+           R"({"platform":"tiny","accountId":"acc_tiny"}],"text":")" +
+           text + R"(","media":[{"type":"image","url":")" + sim.base_url() +
+           R"(/media/demo.jpg"}],"options":{"pinterest":{"boardId":"1234567890"}}})";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a post is routed to each target's adapter and recorded", "[publish]") {
+  Host h;
+  const std::string body = h.post_json("Two platforms at once");
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  REQUIRE(r.targets.size() == 2);
+  CHECK(r.status == "published");
+  CHECK(r.targets[0].platform == "pinterest");
+  CHECK(r.targets[0].status == "published");
+  REQUIRE(r.targets[0].url);
+  CHECK_THAT(*r.targets[0].url, Catch::StartsWith("https://www.pinterest.com/pin/"));
+  CHECK(r.targets[1].platform == "tiny");
+  CHECK(r.targets[1].status == "published");
+  CHECK_THAT(r.targets[1].id.value_or(""), Catch::StartsWith("tiny-"));
+
+  auto rec = h.store.posts().get(r.id);
+  REQUIRE(rec);
+  CHECK(rec->status == "published");
+  REQUIRE(rec->targets.size() == 2);
+  CHECK(rec->targets[0].step == "published");
+  CHECK(rec->targets[0].platform_post_id == r.targets[0].id);
+  CHECK(rec->targets[1].step == "published");
+}
+
+TEST_CASE("a target that fails leaves the post partial, its error recorded", "[publish]") {
+  Host h;
+  const std::string body = h.post_json("tiny-fail-publish");
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  CHECK(r.status == "partial");
+  CHECK(r.targets[0].status == "published");
+  REQUIRE(r.targets[1].error);
+  CHECK(r.targets[1].error->code == "tiny.publish_failed");
+  CHECK(r.targets[1].error->retryable);
+
+  auto rec = h.store.posts().get(r.id);
+  REQUIRE(rec);
+  CHECK(rec->status == "partial");
+  CHECK(rec->targets[1].step == "failed");
+  REQUIRE(rec->targets[1].error);
+  CHECK(rec->targets[1].error->code == "tiny.publish_failed");
+}
+
+TEST_CASE("an invalid post is recorded as failed with every validation error", "[publish]") {
+  Host h;
+  const std::string body = R"({"targets":[{"platform":"pinterest"}],"media":[{"type":"gif"}]})";
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  CHECK(r.status == "failed");
+  REQUIRE(r.errors.size() >= 2);
+  auto rec = h.store.posts().get(r.id);
+  REQUIRE(rec);
+  CHECK(rec->status == "failed");
+  CHECK(rec->errors.size() == r.errors.size());
+  CHECK(rec->body.at("targets").is_array());  // what was submitted is kept
+}
+
+TEST_CASE("preflight reports target problems with the user's fields and publishes nothing",
+          "[publish]") {
+  Host h;
+  const std::string body =
+      R"({"targets":[{"platform":"pinterest","accountId":"nobody"},)"
+      R"({"platform":"tiny","accountId":"acc_tiny"},{"platform":"mastodon","accountId":"acc_tiny"}],)"
+      R"("text":"tiny-fail-preflight"})";
+  lmp::PreflightReport report = h.publisher->preflight(lmp::parse_post(body));
+  CHECK_FALSE(report.ok());
+  REQUIRE(report.targets.size() == 3);
+  REQUIRE(report.targets[0].errors.size() == 1);
+  CHECK(report.targets[0].errors[0].code == "validation.unknown_account");
+  CHECK(report.targets[0].errors[0].field == std::optional<std::string>("targets[0].accountId"));
+  REQUIRE(report.targets[1].errors.size() == 1);
+  CHECK(report.targets[1].errors[0].code == "tiny.text_rejected");
+  CHECK(report.targets[1].errors[0].field == std::optional<std::string>("text"));
+  CHECK(report.targets[2].errors[0].code == "plugin.no_adapter");
+  CHECK(h.store.posts().list({}).posts.empty());
+}
+
+TEST_CASE("a post scheduled in the future is stored as scheduled, not published", "[publish]") {
+  Host h;
+  std::string body = h.post_json("later");
+  body.insert(body.size() - 1, R"(,"scheduledAt":"2099-01-01T09:00:00Z")");
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  CHECK(r.status == "scheduled");
+  auto rec = h.store.posts().get(r.id);
+  REQUIRE(rec);
+  CHECK(rec->status == "scheduled");
+  REQUIRE(rec->scheduled_at_ms);
+}
