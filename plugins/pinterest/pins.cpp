@@ -58,7 +58,14 @@ std::string id_of(const json::value &v) {
 
 // The board a publish goes to: boardId as given (Pinterest checks it), else boardName looked up.
 std::string board_for(Session &session, Services &services, const TargetRequest &r, bool refresh) {
-  if (r.options.board_id && !r.options.board_id->empty()) return *r.options.board_id;
+  if (r.options.board_id && !r.options.board_id->empty()) {
+    if (!is_pinterest_id(*r.options.board_id)) {
+      fail("pinterest.board.invalid_id",
+           "Board id \"" + *r.options.board_id + "\" is not a Pinterest id (digits).",
+           "options.boardId");
+    }
+    return *r.options.board_id;
+  }
   json::array problems;
   auto board =
       resolve_board(services.boards.boards(session, refresh), r.options, r.account.id, problems);

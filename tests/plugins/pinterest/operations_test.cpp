@@ -60,6 +60,9 @@ TEST_CASE("find_post finds a pin created after a time", "[pinterest][operations]
   json::object other{{"boardId", kDemoBoard}, {"title", "Never published"}};
   auto missing = h.run(Operation::kFindPost, h.request({{"options", other}, {"after", before}}));
   CHECK(missing.result.at("found") == false);
+  json::object bad{{"boardId", "1/../../user_account"}};
+  CHECK(error_code(h.run(Operation::kFindPost, h.request({{"options", bad}, {"after", before}}))) ==
+        "pinterest.board.invalid_id");
 }
 
 TEST_CASE("Pinterest errors on publish map to their codes", "[pinterest][operations][errors]") {
