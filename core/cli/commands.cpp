@@ -6,6 +6,10 @@ int run_plugins(Context &, const std::vector<std::string> &);
 int run_config_check(Context &, const std::vector<std::string> &);
 int run_preflight(Context &, const std::vector<std::string> &);
 int run_post(Context &, const std::vector<std::string> &);
+int run_boards(Context &, const std::vector<std::string> &);
+int run_posts_list(Context &, const std::vector<std::string> &);
+int run_posts_show(Context &, const std::vector<std::string> &);
+int run_posts_delete(Context &, const std::vector<std::string> &);
 
 const std::vector<Command> &commands() {
   static const std::vector<Command> table = {
@@ -29,6 +33,23 @@ const std::vector<Command> &commands() {
        "letmepost [--config FILE] post POST.json|-\n\nPrints the result. Exit 0 when every "
        "target is published or scheduled, 1 otherwise.",
        &run_post},
+      {{"boards"},
+       "List an account's boards and sections.",
+       "letmepost [--config FILE] boards ACCOUNT [--refresh]\n\nFrom the cache (shared by "
+       "every run through the state database) unless --refresh.",
+       &run_boards},
+      {{"posts", "list"},
+       "List recorded posts, newest first.",
+       "letmepost posts list [--status STATUS] [--limit N] [--cursor CURSOR]",
+       &run_posts_list},
+      {{"posts", "show"},
+       "Show one post's result and what was submitted.",
+       "letmepost posts show ID",
+       &run_posts_show},
+      {{"posts", "delete"},
+       "Remove a post's published pins from their platforms.",
+       "letmepost posts delete ID",
+       &run_posts_delete},
   };
   return table;
 }

@@ -71,6 +71,12 @@ HostServices &Context::services() {
   return services_->host;
 }
 
+HostServices &Context::stateful_services() {
+  services();
+  services_->attach_cache(store().cache());
+  return services_->host;
+}
+
 Registry &Context::registry() {
   if (!registry_) {
     const Config &cfg = config();
@@ -125,8 +131,7 @@ CredentialAccess Context::credential_access() {
 
 Publisher &Context::publisher() {
   if (!publisher_) {
-    services();
-    services_->attach_cache(store().cache());
+    stateful_services();
     journal_ = std::make_unique<StoreJournal>(store().posts());
     PublisherDeps deps;
     deps.config = &config();

@@ -27,8 +27,10 @@ class Context {
   const Config &config();
   // The state database at state.path, created and migrated on first use.
   Store &store();
-  // The services behind the host table (HTTP with the SSRF guard, the database-backed cache).
+  // The services behind the host table: HTTP with the SSRF guard, and no cache.
   HostServices &services();
+  // The same services with the adapters' cache in the state database (opened on first use).
+  HostServices &stateful_services();
   // Adapters from the default folder and plugins.paths, created with their config sections.
   Registry &registry();
   // The pipeline, recording into the state database.

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/http_client.hpp"
 #include "support/process.hpp"
 
 namespace fs = std::filesystem;
@@ -151,4 +152,61 @@ TEST_CASE("letmepost post publishes a pin to the simulator and keeps secrets out
   const auto &t = b.out.at("targets").as_array()[0];
   CHECK(t.at("status") == "failed");
   CHECK(t.at("error").at("field") == "options.pinterest.boardId");
+}
+
+TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show and delete",
+          "[cli][boards]") {
+  Scratch s;
+  lmp::test::SimulatorProcess sim;
+  auto cfg = s.write("letmepost.yaml",
+                     "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
+                     "accounts:\n  - id: acc_pin\n    platform: pinterest\n"
+                     "    api_base_url: " +
+                         sim.api_url() +
+                         "\n"
+                         "    access_token: ${PIN_TOKEN}\n");
+  const std::vector<std::string> env = {"PIN_TOKEN=sim-access-token"};
+  auto post =
+      s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
+    "text":"One of many","media":[{"type":"image","url":")" +
+                               sim.base_url() +
+                               R"(/media/demo.jpg"}],"options":{"boardName":"letmepost demo"}})");
+  const int kRuns = 50;
+  std::string last_id;
+  for (int i = 0; i < kRuns; ++i) {
+    Run r = letmepost(s, {"--config", cfg.string(), "post", post.string()}, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    last_id = std::string(r.out.at("id").as_string());
+  }
+  auto count_board_lists = [&] {
+    auto log = json::parse(lmp::test::TestHttp::get(sim.base_url() + "/_sim/log").body);
+    int n = 0;
+    for (const auto &e : log.as_array()) {
+      if (e.at("method") == "GET" && e.at("path") == "/v5/boards") ++n;
+    }
+    return n;
+  };
+  CHECK(count_board_lists() == 1);
+
+  Run boards = letmepost(s, {"--config", cfg.string(), "boards", "acc_pin"}, env);
+  CHECK(boards.exit_code == 0);
+  CHECK(count_board_lists() == 1);  // still from the cache
+  Run fresh = letmepost(s, {"--config", cfg.string(), "boards", "acc_pin", "--refresh"}, env);
+  CHECK(fresh.exit_code == 0);
+  CHECK(count_board_lists() == 2);
+  CHECK_FALSE(fresh.out.at("destinations").as_array().empty());
+
+  Run list = letmepost(s, {"--config", cfg.string(), "posts", "list", "--limit", "5"}, env);
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.at("posts").as_array().size() == 5);
+  CHECK(list.out.at("posts").as_array()[0].at("id") == json::value(last_id));
+
+  Run show = letmepost(s, {"--config", cfg.string(), "posts", "show", last_id}, env);
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.at("post").at("text") == "One of many");
+
+  Run del = letmepost(s, {"--config", cfg.string(), "posts", "delete", last_id}, env);
+  CHECK(del.exit_code == 0);
+  CHECK(del.out.at("targets").as_array()[0].at("status") == "deleted");
 }

@@ -1,0 +1,41 @@
+#include "core/publish/account_call.hpp"
+
+#include "core/model/ids.hpp"
+#include "core/util/redact.hpp"
+
+namespace lmp {
+
+namespace json = boost::json;
+
+CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapter &adapter,
+                         const CredentialAccess &creds, const HostServices &services,
+                         bool allow_private_addresses, const json::object &extra) {
+  json::object credentials = creds.load ? creds.load(account) : json::object();
+  json::object acc{{"id", account.id},
+                   {"environment", account.environment},
+                   {"allowPrivateAddresses", allow_private_addresses}};
+  if (account.api_base_url) acc["apiBaseUrl"] = *account.api_base_url;
+  json::object request{
+      {"requestId", new_id("req")},
+      {"target", json::object{{"platform", account.platform}, {"accountId", account.id}}},
+      {"account", std::move(acc)},
+      {"credentials", credentials}};
+  for (const auto &[k, v] : extra) request[k] = v;
+
+  lmp_call call(services);
+  call.account_id = account.id;
+  call.request_id = std::string(request.at("requestId").as_string());
+  call.allow_private_addresses = allow_private_addresses;
+  call.on_credentials = [&](std::string_view text) {
+    json::error_code ec;
+    json::value v = json::parse(text, ec);
+    if (ec || !v.is_object()) return false;
+    for (const auto &[k, val] : v.get_object()) {
+      if (val.is_string()) register_secret(val.get_string());
+    }
+    return creds.save ? creds.save(account, v.get_object()) : false;
+  };
+  return adapter.invoke(op, call, json::serialize(request));
+}
+
+}  // namespace lmp

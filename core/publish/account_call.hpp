@@ -1,0 +1,19 @@
+// Operations on an account rather than a post (boards, delete, connect): the request of
+// abi-json.md for the account, run on a fresh call with its credentials kept current.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "core/config/config.hpp"
+#include "core/plugins/adapter.hpp"
+#include "core/publish/planner.hpp"
+
+namespace lmp {
+
+// Runs op for account on adapter. The request holds requestId, target, account and credentials
+// (from creds), plus every key of extra. Credentials the adapter reports are saved with creds.
+CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapter &adapter,
+                         const CredentialAccess &creds, const HostServices &services,
+                         bool allow_private_addresses, const boost::json::object &extra = {});
+
+}  // namespace lmp
