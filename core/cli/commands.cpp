@@ -10,6 +10,7 @@ int run_boards(Context &, const std::vector<std::string> &);
 int run_posts_list(Context &, const std::vector<std::string> &);
 int run_posts_show(Context &, const std::vector<std::string> &);
 int run_posts_delete(Context &, const std::vector<std::string> &);
+int run_connect(Context &, const std::vector<std::string> &);
 
 const std::vector<Command> &commands() {
   static const std::vector<Command> table = {
@@ -50,6 +51,14 @@ const std::vector<Command> &commands() {
        "Remove a post's published pins from their platforms.",
        "letmepost posts delete ID",
        &run_posts_delete},
+      {{"connect"},
+       "Connect an account: OAuth consent, tokens kept in the state database.",
+       "letmepost [--config FILE] connect PLATFORM --account ID [--redirect-uri URI] "
+       "[--no-browser]\n\nListens on the redirect URI (connect.redirect_uri; 127.0.0.1 or "
+       "localhost) for the browser's redirect, or with --no-browser reads the pasted redirect "
+       "URL on stdin. Prints {\"accountId\", \"platform\", \"username\", \"connected\", "
+       "\"boards\"}. LMP_CONNECT_TIMEOUT_S bounds the wait (default 300).",
+       &run_connect},
   };
   return table;
 }
