@@ -36,7 +36,8 @@ class BodyStream {
 // Answers one request whose body has been read whole into Request::body.
 using Handler = std::function<Response(const Request &)>;
 // Looks at a request's head (Request::body empty) and returns a BodyStream to receive its
-// body, or nullptr to have the body buffered and the request passed to the Handler.
+// body, or nullptr to have the body buffered and the request passed to the Handler. The head
+// stays valid until the returned stream is destroyed.
 using StreamFor = std::function<std::unique_ptr<BodyStream>(const Request &head)>;
 
 struct ServerOptions {

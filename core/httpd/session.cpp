@@ -65,8 +65,8 @@ void Session::read_head() {
   parser_.emplace();
   parser_->header_limit(kHeaderLimit);
   parser_->body_limit(boost::none);  // enforced below: buffered bodies only
+  body_stream_.reset();  // before the request it may refer to
   request_ = Request{};
-  body_stream_.reset();
   stream_.expires_after(shared_->options.idle_timeout);
   http::async_read_header(
       stream_, buffer_, *parser_,
