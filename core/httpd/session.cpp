@@ -65,7 +65,7 @@ void Session::read_head() {
   parser_.emplace();
   parser_->header_limit(kHeaderLimit);
   parser_->body_limit(boost::none);  // enforced below: buffered bodies only
-  body_stream_.reset();  // before the request it may refer to
+  body_stream_.reset();              // before the request it may refer to
   request_ = Request{};
   stream_.expires_after(shared_->options.idle_timeout);
   http::async_read_header(

@@ -92,7 +92,8 @@ TEST_CASE("simulator control API: clock and log filters", "[sim][control]") {
   REQUIRE(all.size() == 3);
   CHECK(sim.log("pathPrefix=/v5/boards").size() == 1);
   CHECK(sim.log("method=POST").size() == 1);
-  CHECK(sim.log("since=" + std::to_string(all[1].at("seq").to_number<std::uint64_t>())).size() == 1);
+  CHECK(sim.log("since=" + std::to_string(all[1].at("seq").to_number<std::uint64_t>())).size() ==
+        1);
   CHECK(TestHttp::get(sim.url("/_sim/log?since=x")).status == 400);
   CHECK(TestHttp::get(sim.url("/_sim/nothing")).status == 404);
 }
