@@ -1,0 +1,32 @@
+// PostStore over a SQLite state database.
+#pragma once
+
+#include "core/store/sqlite.hpp"
+#include "core/store/store.hpp"
+
+namespace lmp {
+
+// Posts and targets in the posts and targets tables (schema v1 and later).
+// REQUIRES: `db` is migrated and outlives this object.
+class SqlitePostStore : public PostStore {
+ public:
+  explicit SqlitePostStore(Database &db) : db_(db) {}
+
+  void insert(const PostRecord &post) override;
+  bool update_target(const std::string &post_id, const TargetRecord &target,
+                     int64_t now_ms) override;
+  bool set_status(const std::string &post_id, const std::string &status, int64_t now_ms) override;
+  bool set_result(const PostResult &result, int64_t now_ms) override;
+  std::optional<PostRecord> get(const std::string &id) override;
+  PostPage list(const PostQuery &query) override;
+  std::vector<PostRecord> list_due(int64_t now_ms, int limit) override;
+
+ private:
+  PostRecord read_post(Statement &st);
+  std::vector<TargetRecord> read_targets(const std::string &post_id);
+  std::vector<PostRecord> read_posts(Statement &st);
+
+  Database &db_;
+};
+
+}  // namespace lmp

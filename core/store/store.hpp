@@ -1,0 +1,124 @@
+// The state database as the rest of the host sees it: small repositories over plain records,
+// free of SQLite types so that another backend (PostgreSQL, for several hosts sharing one queue)
+// can implement them. Every method is thread-safe and throws StoreError (host.storage) when the
+// database fails. Times are passed in by the caller's clock; no method reads the time itself.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/result.hpp"
+#include "core/store/records.hpp"
+
+namespace lmp {
+
+// Posts and their targets.
+class PostStore {
+ public:
+  virtual ~PostStore() = default;
+  // Records a new post with its targets, all or nothing; each target's updated_at_ms is set to
+  // the post's updated_at_ms. Throws StoreError when a post with that id exists.
+  virtual void insert(const PostRecord &post) = 0;
+  // Overwrites target `target.index` of the post (status, step, platform ids, url, errors,
+  // late, rate limit, attempts, next attempt; not its platform or account) and stamps it and
+  // the post with now_ms. False when there is no such target.
+  virtual bool update_target(const std::string &post_id, const TargetRecord &target,
+                             int64_t now_ms) = 0;
+  // Sets the post's status. False when there is no such post.
+  virtual bool set_status(const std::string &post_id, const std::string &status,
+                          int64_t now_ms) = 0;
+  // Records the result of post `result.id`: its status, the document, and its post-level
+  // errors. False when there is no such post.
+  virtual bool set_result(const PostResult &result, int64_t now_ms) = 0;
+  // The post with its targets, or nullopt.
+  virtual std::optional<PostRecord> get(const std::string &id) = 0;
+  // Posts newest first (by id), paged by keyset: pass next_cursor back to get the next page.
+  virtual PostPage list(const PostQuery &query) = 0;
+  // Up to `limit` posts with status "scheduled" whose time is at or before now_ms, the
+  // earliest first.
+  virtual std::vector<PostRecord> list_due(int64_t now_ms, int limit) = 0;
+};
+
+// The host cache that adapters use (the board lists), shared by every process using the
+// database. An entry is present while now_ms < its put time + ttl_ms.
+class CacheStore {
+ public:
+  virtual ~CacheStore() = default;
+  // The value, or nullopt when absent or expired.
+  virtual std::optional<std::string> get(const std::string &ns, const std::string &key,
+                                         int64_t now_ms) = 0;
+  // Stores (or replaces) a value of any bytes for ttl_ms from now_ms.
+  virtual void put(const std::string &ns, const std::string &key, std::string_view value,
+                   int64_t ttl_ms, int64_t now_ms) = 0;
+  // Removes a value; an absent key is not an error.
+  virtual void remove(const std::string &ns, const std::string &key) = 0;
+  // Deletes every expired entry; returns how many.
+  virtual int64_t purge_expired(int64_t now_ms) = 0;
+};
+
+// Account credentials (tokens, client id and secret) as a JSON object with camelCase keys.
+class CredentialStore {
+ public:
+  virtual ~CredentialStore() = default;
+  // The stored credentials, or nullopt for an account never seeded nor updated.
+  virtual std::optional<boost::json::object> get(const std::string &account_id) = 0;
+  // Applies the config's credentials for an account (interfaces.md: YAML seeds the database the
+  // first time an account is seen, or when a YAML value changes; otherwise the database wins,
+  // since platforms rotate tokens). Each YAML key whose value differs from the one last seeded
+  // (kept as a SHA-256 per key, never in clear) replaces the stored value; keys the YAML does
+  // not change keep their stored, maybe rotated, values. An account moved to another platform
+  // is reseeded whole.
+  virtual CredentialSeed seed_from_config(const std::string &account_id,
+                                          const std::string &platform,
+                                          const boost::json::object &yaml_credentials,
+                                          int64_t now_ms) = 0;
+  // Merges rotated credentials into the stored ones (an account not stored yet is created):
+  // each key of `changes` replaces the stored one, a null value removes it, other keys stay
+  // (a refresh that returns only accessToken keeps the refreshToken). Durable on return.
+  virtual void update(const std::string &account_id, const std::string &platform,
+                      const boost::json::object &changes, int64_t now_ms) = 0;
+};
+
+// The media index: library files and files referenced in place, and their platform uploads.
+class MediaStore {
+ public:
+  virtual ~MediaStore() = default;
+  // Inserts the entry, or replaces the one with its id (keeping its created_at_ms). A library
+  // entry stays one: an in-place reference to the same bytes does not move it out of the
+  // library. Throws StoreError when another id has the same sha256.
+  virtual void upsert(const MediaEntry &entry) = 0;
+  // The entry with this id, or nullopt.
+  virtual std::optional<MediaEntry> find(const std::string &id) = 0;
+  // The entry for these bytes, or nullopt.
+  virtual std::optional<MediaEntry> find_by_sha256(const std::string &sha256) = 0;
+  // The entry recorded for this path, when the file still has this size and mtime; nullopt when
+  // the path is unknown or the file changed (probe and hash it again).
+  virtual std::optional<MediaEntry> find_by_path(const std::string &path, int64_t size,
+                                                 int64_t mtime_ns) = 0;
+  // Entries, oldest first; only library entries when library_only.
+  virtual std::vector<MediaEntry> list(bool library_only) = 0;
+  // Deletes the entry and its platform uploads. False when there is none. The file is the
+  // caller's to delete.
+  virtual bool remove(const std::string &id) = 0;
+  // The upload of this media for this account, or nullopt.
+  virtual std::optional<PlatformMedia> platform_media(const std::string &media_id,
+                                                      const std::string &account_id) = 0;
+  // Records (or replaces) an upload. Throws StoreError when the media id is unknown.
+  virtual void put_platform_media(const PlatformMedia &upload) = 0;
+};
+
+// One state database: its repositories, valid as long as the Store lives.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual PostStore &posts() = 0;
+  virtual CacheStore &cache() = 0;
+  virtual CredentialStore &credentials() = 0;
+  virtual MediaStore &media() = 0;
+};
+
+}  // namespace lmp
