@@ -1,11 +1,10 @@
 // The list sections: accounts, api_keys and webhooks, one table per entry kind.
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
 
 #include "core/config/key_table.hpp"
 #include "core/config/sections.hpp"
+#include "core/util/sha256.hpp"
 
 namespace lmp {
 
@@ -14,21 +13,6 @@ namespace {
 using Reader = YamlReader;
 using Node = YAML::Node;
 using Path = std::string;
-
-std::string sha256_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("OpenSSL SHA-256 failed");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
-}
 
 std::string non_empty(Reader &r, const Node &v, const Path &p) {
   std::string text = r.text(v, p);

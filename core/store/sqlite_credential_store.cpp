@@ -1,28 +1,13 @@
 #include "core/store/sqlite_credential_store.hpp"
 
-#include <openssl/evp.h>
-
 #include "core/store/json_columns.hpp"
+#include "core/util/sha256.hpp"
 
 namespace lmp {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("OpenSSL could not compute SHA-256");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
-}
 
 // {key: SHA-256 of the key's serialized value}: enough to tell that a YAML value changed,
 // without keeping a second copy of the secret.

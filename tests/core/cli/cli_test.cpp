@@ -11,6 +11,7 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/scratch.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -23,26 +24,7 @@ struct Run {
   std::string err;
 };
 
-// A scratch folder for one test's config, post and state database.
-struct Scratch {
-  fs::path dir = fs::temp_directory_path() /
-                 ("lmp-cli-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-  Scratch() { fs::create_directories(dir); }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  fs::path write(const std::string &name, const std::string &text) const {
-    std::ofstream(dir / name) << text;
-    return dir / name;
-  }
-  std::string read(const std::string &name) const {
-    std::ifstream in(dir / name);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-};
+using lmp::test::Scratch;
 
 Run letmepost(const Scratch &s, std::vector<std::string> args, std::vector<std::string> env = {}) {
   args.insert(args.begin(), LMP_BIN_DIR "/letmepost");

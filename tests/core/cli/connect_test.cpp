@@ -15,32 +15,14 @@
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/scratch.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace {
 
-// A scratch folder for one test's config, post, state database and logs.
-struct Scratch {
-  fs::path dir = fs::temp_directory_path() /
-                 ("lmp-connect-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-  Scratch() { fs::create_directories(dir); }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  fs::path write(const std::string &name, const std::string &text) const {
-    std::ofstream(dir / name) << text;
-    return dir / name;
-  }
-  std::string read(const std::string &name) const {
-    std::ifstream in(dir / name);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-};
+using lmp::test::Scratch;
 
 // A loopback port that was free a moment ago.
 int free_port() {
