@@ -18,10 +18,9 @@ std::string build() {
     errors[e.code] = json::object{{"retryable", e.retryable}, {"description", e.description}};
   }
   json::object capabilities{
-      {"operations",
-       json::array{"preflight", "publish", "map_error", "list_destinations", "connect_begin",
-                   "connect_finish", "find_post", "delete_post", "check_account",
-                   "refresh_credentials"}},
+      {"operations", json::array{"preflight", "publish", "map_error", "list_destinations",
+                                 "connect_begin", "connect_finish", "find_post", "delete_post",
+                                 "check_account", "refresh_credentials"}},
       {"text", json::object{{"maxChars", 500}}},
       {"title", json::object{{"maxChars", 100}}},
       {"altText", json::object{{"maxChars", 500}}},
