@@ -39,6 +39,14 @@ Run letmepost(const Scratch &s, std::vector<std::string> args, std::vector<std::
   return {code, ec ? json::value(out) : v, s.read("stderr.log")};
 }
 
+// A config with one Pinterest account on the simulator; its token comes from ${PIN_TOKEN}.
+std::filesystem::path write_sim_config(const Scratch &s, const lmp::test::SimulatorProcess &sim) {
+  return s.write("letmepost.yaml",
+                 "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
+                 "accounts:\n  - id: acc_pin\n    platform: pinterest\n    api_base_url: " +
+                     sim.api_url() + "\n    access_token: ${PIN_TOKEN}\n");
+}
+
 }  // namespace
 
 TEST_CASE("letmepost plugins lists the Pinterest adapter with ABI 1.0", "[cli]") {
@@ -96,13 +104,7 @@ TEST_CASE("letmepost post publishes a pin to the simulator and keeps secrets out
           "[cli]") {
   Scratch s;
   lmp::test::SimulatorProcess sim;
-  auto cfg = s.write("letmepost.yaml",
-                     "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
-                     "accounts:\n  - id: acc_pin\n    platform: pinterest\n"
-                     "    api_base_url: " +
-                         sim.api_url() +
-                         "\n"
-                         "    access_token: ${PIN_TOKEN}\n");
+  auto cfg = write_sim_config(s, sim);
   auto post = s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
     "text":"From the CLI","media":[{"type":"image","url":")" +
                                        sim.base_url() +
@@ -140,13 +142,7 @@ TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show an
           "[cli][boards]") {
   Scratch s;
   lmp::test::SimulatorProcess sim;
-  auto cfg = s.write("letmepost.yaml",
-                     "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
-                     "accounts:\n  - id: acc_pin\n    platform: pinterest\n"
-                     "    api_base_url: " +
-                         sim.api_url() +
-                         "\n"
-                         "    access_token: ${PIN_TOKEN}\n");
+  auto cfg = write_sim_config(s, sim);
   const std::vector<std::string> env = {"PIN_TOKEN=sim-access-token"};
   auto post =
       s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
