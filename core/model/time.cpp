@@ -32,19 +32,31 @@ std::optional<TimePoint> parse_rfc3339(std::string_view text) {
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_match(text.begin(), text.end(), m, rfc3339_shape())) return std::nullopt;
 
-  // Rebuild a canonical form date::parse reads strictly: upper-case 'T', a fraction no longer
-  // than the clock's precision, "+00:00" for 'Z'.
+  // Rebuild a canonical form date::parse reads strictly: upper-case 'T', "+00:00" for 'Z'. The
+  // fraction is read apart, so whole seconds parse without overflow for any four-digit year.
   std::string canonical = m[1].str();
   canonical[10] = 'T';
-  if (m[2].matched) canonical += "." + m[2].str().substr(0, kMaxFractionDigits);
   const std::string zone = m[3].str();
   canonical += (zone == "Z" || zone == "z") ? "+00:00" : zone;
 
   std::istringstream in(canonical);
-  date::sys_time<std::chrono::system_clock::duration> tp;
-  in >> date::parse("%FT%T%Ez", tp);
+  date::sys_seconds seconds;
+  in >> date::parse("%FT%T%Ez", seconds);
   if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
-  return TimePoint(tp);
+  // system_clock holds about 1678..2261 in nanoseconds; later or earlier times are refused.
+  using Duration = TimePoint::duration;
+  const auto limit =
+      std::chrono::floor<std::chrono::seconds>(Duration::max()) - std::chrono::seconds(1);
+  if (seconds.time_since_epoch() > limit || seconds.time_since_epoch() < -limit)
+    return std::nullopt;
+
+  Duration fraction{0};
+  if (m[2].matched) {
+    std::string digits = m[2].str().substr(0, kMaxFractionDigits);
+    digits.resize(kMaxFractionDigits, '0');
+    fraction = Duration(std::stoll(digits));
+  }
+  return TimePoint(std::chrono::duration_cast<Duration>(seconds.time_since_epoch()) + fraction);
 }
 
 std::string format_rfc3339(TimePoint tp) {

@@ -15,7 +15,8 @@ using TimePoint = std::chrono::system_clock::time_point;
 // Parses an RFC 3339 date-time ("2026-12-01T09:00:00Z", "2026-12-01T10:00:00.250+01:00"): a full
 // date, 'T' (or 't'), a time with optional fractional seconds, and 'Z' (or 'z') or a numeric
 // offset. Returns nullopt for anything else, including a missing offset, an impossible date or
-// time, an offset outside -23:59..+23:59, and leap second 60. Fractional digits beyond the clock's
+// time, an offset outside -23:59..+23:59, leap second 60, and a time the clock cannot hold
+// (before 1678 or after 2261). Fractional digits beyond the clock's
 // precision are dropped (truncated), never rounded.
 std::optional<TimePoint> parse_rfc3339(std::string_view text);
 

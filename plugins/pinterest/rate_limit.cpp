@@ -38,6 +38,9 @@ std::optional<int64_t> whole_number(std::string_view s) {
   return static_cast<int64_t>(*v);
 }
 
+// The longest Retry-After taken as meant (a year); longer ones are ignored.
+constexpr double kLongestWaitS = 366.0 * 24 * 3600;
+
 }  // namespace
 
 std::optional<int64_t> parse_reset(std::string_view value, int64_t now_ms) {
@@ -67,7 +70,9 @@ json::object rate_limit_json(const RateLimit &rl) {
 
 std::optional<int64_t> retry_after_ms(const Reply &reply, int64_t now_ms) {
   if (auto h = reply.header("retry-after")) {
-    if (auto secs = leading_number(*h)) return static_cast<int64_t>(std::ceil(*secs * 1000.0));
+    if (auto secs = leading_number(*h); secs && *secs <= kLongestWaitS) {
+      return static_cast<int64_t>(std::ceil(*secs * 1000.0));
+    }
     if (auto when = parse_http_date(trim(*h))) return std::max<int64_t>(0, *when - now_ms);
   }
   if (auto h = reply.header("x-ratelimit-reset")) {

@@ -67,3 +67,12 @@ TEST_CASE("formatting is UTC with Z, fixed width, floored", "[model][time]") {
   CHECK(lmp::format_rfc3339(before_epoch) == "1969-12-31T23:59:59Z");
   CHECK(lmp::parse_rfc3339(lmp::format_rfc3339_ms(tp)) == tp);
 }
+
+// Found by fuzz_post: a far-future scheduledAt overflowed the nanosecond clock (UB).
+TEST_CASE("RFC 3339 refuses times the clock cannot hold", "[model][time]") {
+  CHECK(utc("2261-12-31T23:59:59.5Z") == "2261-12-31T23:59:59.500Z");
+  CHECK(utc("1700-01-01T00:00:00Z") == "1700-01-01T00:00:00.000Z");
+  CHECK(utc("4052-12-01T10:00:00+01:00") == "invalid");
+  CHECK(utc("9999-12-31T23:59:59Z") == "invalid");
+  CHECK(utc("0001-01-01T00:00:00Z") == "invalid");
+}

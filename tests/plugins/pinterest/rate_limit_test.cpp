@@ -76,3 +76,20 @@ TEST_CASE("times read and written as the ABI and Pinterest write them", "[pinter
   CHECK_FALSE(pinterest::parse_time("yesterday"));
   CHECK_FALSE(pinterest::parse_time("2026-11-30"));
 }
+
+// Found by the fuzz targets: these used to be undefined behaviour (a float beyond int64, a
+// seconds field date::parse read as NaN).
+TEST_CASE("absurd rate-limit and time values are refused, not overflowed", "[pinterest][rate]") {
+  pinterest::Reply r;
+  r.status = 429;
+  r.headers["retry-after"] = "1796006000060000609";
+  CHECK_FALSE(pinterest::retry_after_ms(r, kNow));
+  r.headers["x-ratelimit-reset"] = "60";
+  CHECK(pinterest::retry_after_ms(r, kNow) == 60000);
+  for (const char *bad : {"2027-12-28T12:00:nan", "2027-12-28T12:00:-nanZ", "2027-12-28T12*00:00Z",
+                          "2027-12-28T12:00:00+1:00", "2027-12-28T12:00:00.Z"}) {
+    CHECK_FALSE(pinterest::parse_time(bad));
+  }
+  CHECK_FALSE(pinterest::parse_http_date("Sun, 06 Nov 1994 08:49:nan GMT"));
+  CHECK(pinterest::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777000);
+}
