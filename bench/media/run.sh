@@ -29,26 +29,19 @@ BENCH=$WORK/letmepost-media-bench
 g++ -std=c++20 -O2 -I. bench/media/cover_bench.cpp -o "$BENCH" "$BUILD/lib/liblmp_core.a" \
   $(pkg-config --libs libavformat libavcodec libswscale libavutil) -lboost_json -lfmt
 
-now_ms() { date +%s%N | cut -c1-13; }
-# median_ms CMD...: the median wall time of RUNS runs of CMD, in ms.
-median_ms() {
-  i=0
-  while [ $i -lt "$RUNS" ]; do
-    t0=$(now_ms); "$@" >/dev/null 2>&1; t1=$(now_ms)
-    echo $((t1 - t0)); i=$((i + 1))
-  done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-# peak_kb CMD...: the peak resident set of one run of CMD, in KiB.
-peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+. bench/lib.sh
 
 rows=""
+summary=""
 for t in 1 540 545; do
   ours=$(median_ms "$BENCH" "$CLIP" $t "$WORK/ours.jpg")
   theirs=$(median_ms ffmpeg -nostdin -y -loglevel error -ss $t -i "$CLIP" -frames:v 1 "$WORK/ffmpeg.jpg")
   ours_kb=$(peak_kb "$BENCH" "$CLIP" $t "$WORK/ours.jpg")
   theirs_kb=$(peak_kb ffmpeg -nostdin -y -loglevel error -ss $t -i "$CLIP" -frames:v 1 "$WORK/ffmpeg.jpg")
-  ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "%.2f", a / b}')
+  ratio=$(ratio "$ours" "$theirs")
   rows="$rows| $t s | $ours | $theirs | **$ratio** | $((ours_kb / 1024)) | $((theirs_kb / 1024)) |
+"
+  summary="$summary| cover frame at $t s of a 10-min 1080p clip (vs \`ffmpeg -ss\`) | $ours ms | $theirs ms | $ratio | $((ours_kb / 1024)) MiB |
 "
 done
 
@@ -66,4 +59,5 @@ done
   echo "|---|---|---|---|---|---|"
   printf "%s" "$rows"
 } > "$OUT"
-cat "$OUT"
+# The rows bench/run.sh collects.
+printf "%s" "$summary"
