@@ -136,6 +136,15 @@ CREATE INDEX targets_unfinished ON targets(next_attempt_at_ms)
 )sql");
 }
 
+// v3: the API key that created each post (`serve`), so a key sees only its own posts. NULL for
+// posts made by the CLI, which no API key sees.
+void apply_v3(Database &db) {
+  db.exec(R"sql(
+ALTER TABLE posts ADD COLUMN api_key TEXT;
+CREATE INDEX posts_by_api_key ON posts(api_key, id);
+)sql");
+}
+
 void refuse_newer(Database &db, int version) {
   if (version <= latest_schema_version()) return;
   throw StoreError(make_error(std::string(kStorageVersionError),
@@ -151,6 +160,7 @@ const std::vector<Migration> &migrations() {
   static const std::vector<Migration> steps = {
       {1, "posts, targets, cache, credentials, media, platform_media", apply_v1},
       {2, "idempotency_keys, webhook_outbox, quota_usage, post leases", apply_v2},
+      {3, "posts.api_key", apply_v3},
   };
   return steps;
 }

@@ -42,10 +42,11 @@ struct PostRecord {
   int64_t updated_at_ms = 0;
   std::string status;
   std::optional<int64_t> scheduled_at_ms;
-  boost::json::value body;            // the post as submitted
-  boost::json::value result;          // the last result document; null when none yet
-  std::vector<Error> errors;          // post-level problems
-  std::vector<TargetRecord> targets;  // ordered by index
+  boost::json::value body;             // the post as submitted
+  boost::json::value result;           // the last result document; null when none yet
+  std::vector<Error> errors;           // post-level problems
+  std::vector<TargetRecord> targets;   // ordered by index
+  std::optional<std::string> api_key;  // name of the API key that created it; none from the CLI
 
   // The result document built from the record: id, status, targets and post-level errors.
   PostResult to_result() const;
@@ -53,15 +54,25 @@ struct PostRecord {
 
 // A page request over posts, newest first.
 struct PostQuery {
-  std::optional<std::string> status;  // only posts with this status
-  int limit = 50;                     // clamped to 1..500
-  std::optional<std::string> cursor;  // a previous page's next_cursor
+  std::optional<std::string> status;   // only posts with this status
+  int limit = 50;                      // clamped to 1..500
+  std::optional<std::string> cursor;   // a previous page's next_cursor
+  std::optional<std::string> api_key;  // only posts created with this API key (by name)
 };
 
 // One page of posts.
 struct PostPage {
   std::vector<PostRecord> posts;
   std::optional<std::string> next_cursor;  // absent on the last page
+};
+
+// A request recorded under an Idempotency-Key, so that a repeat gets the first answer.
+struct IdempotencyRecord {
+  std::string request_sha256;              // of what was asked: another request is a conflict
+  std::optional<int> status_code;          // nullopt while the first request is in flight
+  std::string response_json;               // the first answer's body
+  std::optional<std::string> resource_id;  // the post or media the request created
+  int64_t expires_at_ms = 0;
 };
 
 // How seed_from_config treated the YAML credentials.

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char *kPostColumns =
     "id, created_at_ms, updated_at_ms, status, scheduled_at_ms, body_json, result_json, "
-    "errors_json";
+    "errors_json, api_key";
 
 constexpr int kMaxPage = 500;
 
@@ -116,6 +116,39 @@ bool SqlitePostStore::set_result(const PostResult &result, int64_t now_ms) {
   return found;
 }
 
+bool SqlitePostStore::set_api_key(const std::string &post_id, const std::string &api_key) {
+  Transaction tx(db_);
+  Statement st(db_, "UPDATE posts SET api_key = ?1 WHERE id = ?2");
+  st.bind_text(1, api_key).bind_text(2, post_id).run();
+  bool found = db_.changes() > 0;
+  tx.commit();
+  return found;
+}
+
+bool SqlitePostStore::reschedule(const std::string &post_id, const boost::json::value &body,
+                                 int64_t scheduled_at_ms, int64_t now_ms) {
+  Transaction tx(db_);
+  Statement st(db_,
+               "UPDATE posts SET body_json = ?1, scheduled_at_ms = ?2, updated_at_ms = ?3 "
+               "WHERE id = ?4 AND status = 'scheduled'");
+  st.bind_text(1, boost::json::serialize(body))
+      .bind_int64(2, scheduled_at_ms)
+      .bind_int64(3, now_ms)
+      .bind_text(4, post_id)
+      .run();
+  bool found = db_.changes() > 0;
+  tx.commit();
+  return found;
+}
+
+std::vector<std::pair<std::string, int64_t>> SqlitePostStore::count_by_status() {
+  auto held = db_.lock();
+  Statement st(db_, "SELECT status, COUNT(*) FROM posts GROUP BY status ORDER BY status");
+  std::vector<std::pair<std::string, int64_t>> counts;
+  while (st.step()) counts.emplace_back(st.column_text(0), st.column_int64(1));
+  return counts;
+}
+
 std::optional<PostRecord> SqlitePostStore::get(const std::string &id) {
   auto held = db_.lock();
   Statement st(db_, std::string("SELECT ") + kPostColumns + " FROM posts WHERE id = ?1");
@@ -131,11 +164,12 @@ PostPage SqlitePostStore::list(const PostQuery &query) {
   auto held = db_.lock();
   Statement st(db_, std::string("SELECT ") + kPostColumns +
                         " FROM posts WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR id < ?2)"
-                        " ORDER BY id DESC LIMIT ?3");
+                        " AND (?4 IS NULL OR api_key = ?4) ORDER BY id DESC LIMIT ?3");
   // One row more than asked tells whether another page follows.
   st.bind_optional_text(1, query.status)
       .bind_optional_text(2, query.cursor)
-      .bind_int64(3, limit + 1);
+      .bind_int64(3, limit + 1)
+      .bind_optional_text(4, query.api_key);
   PostPage page;
   page.posts = read_posts(st);
   if (static_cast<int>(page.posts.size()) > limit) {
@@ -171,6 +205,7 @@ PostRecord SqlitePostStore::read_post(Statement &st) {
   post.body = read_json_column(db_, st.column_text(5), "posts.body_json");
   post.result = read_json_column(db_, st.column_optional_text(6), "posts.result_json");
   post.errors = read_errors_column(db_, st.column_optional_text(7), "posts.errors_json");
+  post.api_key = st.column_optional_text(8);
   return post;
 }
 

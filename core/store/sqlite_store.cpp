@@ -19,6 +19,7 @@ SqliteStore::SqliteStore(const std::string &path, const DatabaseOptions &options
       posts_(*db_),
       cache_(*db_),
       credentials_(*db_),
-      media_(*db_) {}
+      media_(*db_),
+      idempotency_(*db_) {}
 
 }  // namespace lmp

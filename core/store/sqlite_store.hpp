@@ -7,6 +7,7 @@
 #include "core/store/sqlite.hpp"
 #include "core/store/sqlite_cache_store.hpp"
 #include "core/store/sqlite_credential_store.hpp"
+#include "core/store/sqlite_idempotency_store.hpp"
 #include "core/store/sqlite_media_store.hpp"
 #include "core/store/sqlite_post_store.hpp"
 #include "core/store/store.hpp"
@@ -25,6 +26,7 @@ class SqliteStore : public Store {
   CacheStore &cache() override { return cache_; }
   CredentialStore &credentials() override { return credentials_; }
   MediaStore &media() override { return media_; }
+  IdempotencyStore &idempotency() override { return idempotency_; }
 
   // The connection, for what the repositories do not cover (backups, tests).
   Database &database() { return *db_; }
@@ -35,6 +37,7 @@ class SqliteStore : public Store {
   SqliteCacheStore cache_;
   SqliteCredentialStore credentials_;
   SqliteMediaStore media_;
+  SqliteIdempotencyStore idempotency_;
 };
 
 }  // namespace lmp

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model/result.hpp"
@@ -38,6 +39,14 @@ class PostStore {
   virtual std::optional<PostRecord> get(const std::string &id) = 0;
   // Posts newest first (by id), paged by keyset: pass next_cursor back to get the next page.
   virtual PostPage list(const PostQuery &query) = 0;
+  // Records which API key (by name) created the post. False when there is no such post.
+  virtual bool set_api_key(const std::string &post_id, const std::string &api_key) = 0;
+  // Replaces a scheduled post's submitted body and time. False (nothing changed) when there is
+  // no such post or its status is no longer "scheduled".
+  virtual bool reschedule(const std::string &post_id, const boost::json::value &body,
+                          int64_t scheduled_at_ms, int64_t now_ms) = 0;
+  // How many posts have each status.
+  virtual std::vector<std::pair<std::string, int64_t>> count_by_status() = 0;
   // Up to `limit` posts with status "scheduled" whose time is at or before now_ms, the
   // earliest first.
   virtual std::vector<PostRecord> list_due(int64_t now_ms, int limit) = 0;
@@ -111,6 +120,24 @@ class MediaStore {
   virtual void put_platform_media(const PlatformMedia &upload) = 0;
 };
 
+// Requests recorded under an Idempotency-Key, per scope (an API key's name).
+class IdempotencyStore {
+ public:
+  virtual ~IdempotencyStore() = default;
+  // Claims (scope, key) for a new request, dropping an expired record first. Returns nullopt
+  // when the claim succeeded (the caller must then complete() or release() it), else the
+  // unexpired record that holds the key.
+  virtual std::optional<IdempotencyRecord> claim(const std::string &scope, const std::string &key,
+                                                 const std::string &request_sha256, int64_t now_ms,
+                                                 int64_t expires_at_ms) = 0;
+  // Stores the answer of a claimed request, for its repeats.
+  virtual void complete(const std::string &scope, const std::string &key, int status_code,
+                        const std::string &response_json,
+                        const std::optional<std::string> &resource_id) = 0;
+  // Gives up a claim whose request produced nothing worth replaying (a host fault).
+  virtual void release(const std::string &scope, const std::string &key) = 0;
+};
+
 // One state database: its repositories, valid as long as the Store lives.
 class Store {
  public:
@@ -119,6 +146,7 @@ class Store {
   virtual CacheStore &cache() = 0;
   virtual CredentialStore &credentials() = 0;
   virtual MediaStore &media() = 0;
+  virtual IdempotencyStore &idempotency() = 0;
 };
 
 }  // namespace lmp

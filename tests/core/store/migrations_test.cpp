@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/store/sqlite_store.hpp"
 #include "store_test_util.hpp"
 
 using lmp::Database;
@@ -63,7 +64,7 @@ TEST_CASE("a v1 database is migrated to v2 and keeps its data", "[store]") {
         "INSERT INTO cache VALUES ('ns', 'k', x'0102', 99);");
   }
   auto db = Database::open(path);  // a later run, with a newer build
-  lmp::migrate(*db);
+  lmp::migrate(*db, 2);
   CHECK(lmp::schema_version(*db) == 2);
   CHECK(has_table(*db, "webhook_outbox"));
   CHECK(has_table(*db, "idempotency_keys"));
@@ -76,6 +77,28 @@ TEST_CASE("a v1 database is migrated to v2 and keeps its data", "[store]") {
   CHECK(st.column_int64(1) == 1);
   CHECK(st.column_text(2) == "pinterest");
   CHECK(st.column_blob(3) == std::string("\x01\x02"));
+}
+
+TEST_CASE("a v2 database is migrated to v3: its posts keep their data and have no API key",
+          "[store]") {
+  lmp::store_test::TempDir dir;
+  const std::string path = dir.path("state.db");
+  {
+    auto db = Database::open(path);
+    lmp::migrate(*db, 2);
+    REQUIRE_FALSE(has_column(*db, "posts", "api_key"));
+    db->exec(
+        "INSERT INTO posts (id, created_at_ms, updated_at_ms, status, body_json) "
+        "VALUES ('post_1', 10, 20, 'scheduled', '{\"text\":\"hi\"}');");
+  }
+  lmp::SqliteStore store(path);
+  auto post = store.posts().get("post_1");
+  REQUIRE(post);
+  CHECK(post->status == "scheduled");
+  CHECK_FALSE(post->api_key);
+  CHECK(lmp::schema_version(store.database()) == 3);
+  CHECK(store.posts().set_api_key("post_1", "ci"));
+  CHECK(store.posts().get("post_1")->api_key == "ci");
 }
 
 TEST_CASE("a database newer than this build is refused with host.storage_version", "[store]") {
