@@ -66,6 +66,13 @@ Store &Context::store() {
   return *store_;
 }
 
+MediaLibrary &Context::media_library() {
+  if (!media_library_) {
+    media_library_ = std::make_unique<MediaLibrary>(store().media(), config().media_dir);
+  }
+  return *media_library_;
+}
+
 HostServices &Context::services() {
   if (!services_) services_ = std::make_unique<Services>(config());
   return services_->host;
@@ -139,7 +146,7 @@ Publisher &Context::publisher() {
     deps.services = &services();
     deps.credentials = credential_access();
     deps.journal = journal_.get();
-    deps.derived_dir = config().media_dir / "derived";
+    deps.media = {&media_library(), config().media_dir / "derived"};
     publisher_ = std::make_unique<Publisher>(std::move(deps));
   }
   return *publisher_;

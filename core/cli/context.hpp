@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/config/config.hpp"
+#include "core/library/media_library.hpp"
 #include "core/plugins/call.hpp"
 #include "core/plugins/registry.hpp"
 #include "core/publish/publisher.hpp"
@@ -31,6 +32,8 @@ class Context {
   HostServices &services();
   // The same services with the adapters' cache in the state database (opened on first use).
   HostServices &stateful_services();
+  // The media library in state.media_dir, indexed in the state database.
+  MediaLibrary &media_library();
   // Adapters from the default folder and plugins.paths, created with their config sections.
   Registry &registry();
   // The pipeline, recording into the state database.
@@ -43,6 +46,7 @@ class Context {
   std::optional<std::string> log_level_;
   std::optional<Config> config_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<MediaLibrary> media_library_;
   struct Services;
   std::unique_ptr<Services> services_;
   std::unique_ptr<Registry> registry_;

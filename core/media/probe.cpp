@@ -56,6 +56,31 @@ json::object MediaProbe::to_json() const {
                       {"contentType", content_type}};
 }
 
+std::optional<MediaProbe> MediaProbe::from_json(const json::value &v) {
+  const json::object *o = v.if_object();
+  const json::value *kind = o ? o->if_contains("kind") : nullptr;
+  if (!kind || !kind->is_string()) return std::nullopt;
+  auto text = [o](const char *key) {
+    const json::value *f = o->if_contains(key);
+    return f && f->is_string() ? std::string(f->get_string()) : std::string();
+  };
+  auto number = [o](const char *key) {
+    const json::value *f = o->if_contains(key);
+    return f && f->is_number() ? f->to_number<int64_t>() : int64_t{0};
+  };
+  MediaProbe p;
+  p.kind = text("kind");
+  p.container = text("container");
+  p.video_codec = text("videoCodec");
+  p.audio_codec = text("audioCodec");
+  p.width = static_cast<int>(number("width"));
+  p.height = static_cast<int>(number("height"));
+  p.duration_ms = number("durationMs");
+  p.size_bytes = static_cast<uint64_t>(number("sizeBytes"));
+  p.content_type = text("contentType");
+  return p;
+}
+
 MediaProbe probe_file(const std::filesystem::path &path) {
   try {
     av::InputFile in(path);

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/media/media_error.hpp"
@@ -27,6 +28,8 @@ struct MediaProbe {
   // {"kind", "container", "videoCodec", "audioCodec", "width", "height", "durationMs",
   //  "sizeBytes", "contentType"}; absent codecs are null.
   boost::json::object to_json() const;
+  // The probe that to_json wrote (extra keys ignored), or nullopt when `v` is not one (no kind).
+  static std::optional<MediaProbe> from_json(const boost::json::value &v);
 };
 
 // Probes `path` with libavformat, detecting the container from the bytes alone: a renamed file is

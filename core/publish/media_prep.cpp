@@ -62,16 +62,8 @@ void describe_probe(const MediaProbe &p, json::object &item) {
   }
 }
 
-json::object prepare_cover(const MediaItem &m, const fs::path &video, const fs::path &derived_dir) {
-  if (m.cover && m.cover->url) return json::object{{"url", *m.cover->url}};
-  if (m.cover && m.cover->path) {
-    MediaProbe p = probe_file(m.cover->path.value());
-    return json::object{{"path", fs::absolute(*m.cover->path).string()},
-                        {"contentType", p.content_type}};
-  }
-  std::optional<double> at = m.cover ? m.cover->at_seconds : std::nullopt;
-  fs::path out = derived_dir /
-                 derived_name(video, at ? "-cover-" + std::to_string(*at) + ".jpg" : "-cover.jpg");
+json::object extract_cover_json(const fs::path &video, std::optional<double> at,
+                                const fs::path &out) {
   CoverFrame c = extract_cover(video, at, out);
   return json::object{{"path", out.string()},
                       {"contentType", "image/jpeg"},
@@ -80,11 +72,44 @@ json::object prepare_cover(const MediaItem &m, const fs::path &video, const fs::
                       {"height", c.height}};
 }
 
-json::object prepare_file(const MediaItem &m, const json::object &description,
-                          const fs::path &derived_dir) {
-  fs::path path = fs::absolute(*m.path);
-  MediaProbe p = probe_file(path);
-  json::object item{{"type", m.type}};
+// The default cover recorded for this video, when its file is still there.
+std::optional<json::object> recorded_cover(const MediaEntry &entry) {
+  const json::object *probe = entry.probe.if_object();
+  const json::value *cover = probe ? probe->if_contains("cover") : nullptr;
+  const json::value *path =
+      cover && cover->is_object() ? cover->get_object().if_contains("path") : nullptr;
+  std::error_code ec;
+  if (!path || !path->is_string() || !fs::is_regular_file(path->get_string().c_str(), ec)) {
+    return std::nullopt;
+  }
+  return cover->get_object();
+}
+
+json::object prepare_cover(const MediaItem &m, const MediaEntry &video, const MediaSources &src) {
+  if (m.cover && m.cover->url) return json::object{{"url", *m.cover->url}};
+  if (m.cover && m.cover->path) {
+    MediaProbe p = probe_file(m.cover->path.value());
+    return json::object{{"path", fs::absolute(*m.cover->path).string()},
+                        {"contentType", p.content_type}};
+  }
+  const fs::path path = video.path;
+  if (m.cover && m.cover->at_seconds) {
+    const double at = *m.cover->at_seconds;
+    return extract_cover_json(
+        path, at, src.derived_dir / derived_name(path, "-cover-" + std::to_string(at) + ".jpg"));
+  }
+  if (auto recorded = recorded_cover(video)) return *recorded;
+  json::object cover =
+      extract_cover_json(path, std::nullopt, src.derived_dir / derived_name(path, "-cover.jpg"));
+  src.library->set_cover(video, cover);
+  return cover;
+}
+
+// The item for a local file the index knows (`entry`, probed).
+json::object prepare_file(const MediaItem &m, MediaEntry entry, const json::object &description,
+                          const MediaSources &src) {
+  MediaProbe p = entry_probe(entry);
+  json::object item{{"type", m.type.empty() ? entry.kind : m.type}};
   copy_item_texts(m, item);
   if (p.kind == "image") {
     const auto promised = image_formats(description, "formats");
@@ -93,23 +118,46 @@ json::object prepare_file(const MediaItem &m, const json::object &description,
     // format goes on as it is, for the adapter to refuse with its own code.
     if (!embeddable.empty() && contains(promised, p.container) &&
         !contains(embeddable, p.container) && contains(embeddable, "png")) {
-      fs::path png = derived_dir / derived_name(path, ".png");
-      convert_image_to_png(path, png);
+      fs::path png = src.derived_dir / derived_name(entry.path, ".png");
+      convert_image_to_png(entry.path, png);
       item["convertedFrom"] = p.content_type;
-      path = png;
-      p = probe_file(png);
+      entry = src.library->reference(png);
+      p = entry_probe(entry);
     }
   }
-  item["path"] = path.string();
+  item["path"] = entry.path;
+  item["sha256"] = entry.sha256;
   describe_probe(p, item);
-  if (p.kind == "video") item["cover"] = prepare_cover(m, path, derived_dir);
+  if (p.kind == "video") item["cover"] = prepare_cover(m, entry, src);
   return item;
+}
+
+// The index entry of a local item: its path referenced in place, or its library entry. Adds an
+// error and returns nullopt when there is none.
+std::optional<MediaEntry> local_entry(const MediaItem &m, const std::string &field,
+                                      const MediaSources &src, std::vector<Error> &errors) {
+  if (m.media_id) {
+    auto e = src.library->find(*m.media_id);
+    if (!e) {
+      errors.push_back(make_error("validation.unknown_media",
+                                  "No media library entry " + *m.media_id + ".",
+                                  field + ".mediaId"));
+    }
+    return e;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(*m.path, ec)) {
+    errors.push_back(
+        make_error("validation.file_not_found", "No file at " + *m.path + ".", field + ".path"));
+    return std::nullopt;
+  }
+  return src.library->reference(*m.path);
 }
 
 }  // namespace
 
 PreparedMedia prepare_media(const Post &post, const json::object &description,
-                            const fs::path &derived_dir) {
+                            const MediaSources &sources) {
   PreparedMedia out;
   for (size_t i = 0; i < post.media.size(); ++i) {
     const MediaItem &m = post.media[i];
@@ -123,26 +171,19 @@ PreparedMedia prepare_media(const Post &post, const json::object &description,
       out.items.push_back(std::move(item));
       continue;
     }
-    if (m.media_id) {
-      out.errors.push_back(make_error("validation.unknown_media",
-                                      "No media library entry " + *m.media_id + ".",
-                                      field + ".mediaId"));
-      out.items.push_back(json::object{{"type", m.type}});
-      continue;
-    }
+    const std::string source_field = field + (m.media_id ? ".mediaId" : ".path");
     std::error_code ec;
-    if (!fs::is_regular_file(*m.path, ec)) {
-      out.errors.push_back(
-          make_error("validation.file_not_found", "No file at " + *m.path + ".", field + ".path"));
-      out.items.push_back(json::object{{"type", m.type}});
-      continue;
-    }
+    fs::create_directories(sources.derived_dir, ec);
     try {
-      fs::create_directories(derived_dir, ec);
-      out.items.push_back(prepare_file(m, description, derived_dir));
+      auto entry = local_entry(m, field, sources, out.errors);
+      if (!entry) {
+        out.items.push_back(json::object{{"type", m.type}});
+        continue;
+      }
+      out.items.push_back(prepare_file(m, std::move(*entry), description, sources));
     } catch (const MediaError &e) {
       Error err = e.error();
-      err.field = field + ".path";
+      err.field = source_field;
       out.errors.push_back(std::move(err));
       out.items.push_back(json::object{{"type", m.type}});
     }

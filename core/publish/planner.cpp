@@ -1,7 +1,5 @@
 #include "core/publish/planner.hpp"
 
-#include "core/publish/media_prep.hpp"
-
 namespace lmp {
 
 namespace json = boost::json;
@@ -17,7 +15,7 @@ std::string account_field(const Post &post, size_t i) {
 
 std::vector<PlannedTarget> plan_targets(const Post &post, const Config &config,
                                         const Registry &registry, const CredentialAccess &creds,
-                                        const std::filesystem::path &derived_dir) {
+                                        const MediaSources &media) {
   std::vector<PlannedTarget> out;
   for (size_t i = 0; i < post.targets.size(); ++i) {
     const Target &t = post.targets[i];
@@ -47,9 +45,9 @@ std::vector<PlannedTarget> plan_targets(const Post &post, const Config &config,
       continue;
     }
     pt.plan.options = merge_options(post, t.platform);
-    PreparedMedia media = prepare_media(post, pt.plan.adapter->description(), derived_dir);
-    pt.plan.media = std::move(media.items);
-    pt.errors = std::move(media.errors);
+    PreparedMedia prepared = prepare_media(post, pt.plan.adapter->description(), media);
+    pt.plan.media = std::move(prepared.items);
+    pt.errors = std::move(prepared.errors);
     const AccountConfig *account = pt.plan.account;
     pt.plan.credentials = creds.load ? creds.load(*account) : json::object();
     if (creds.save) {

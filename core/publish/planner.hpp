@@ -12,6 +12,7 @@
 #include "core/config/config.hpp"
 #include "core/model/post.hpp"
 #include "core/plugins/registry.hpp"
+#include "core/publish/media_prep.hpp"
 #include "core/publish/target_call.hpp"
 
 namespace lmp {
@@ -30,9 +31,9 @@ struct PlannedTarget {
   std::vector<Error> errors;  // non-empty: the target cannot be preflighted
 };
 
-// Plans every target of post. derived_dir receives converted images and covers.
+// Plans every target of post, preparing its media from `media`.
 std::vector<PlannedTarget> plan_targets(const Post &post, const Config &config,
                                         const Registry &registry, const CredentialAccess &creds,
-                                        const std::filesystem::path &derived_dir);
+                                        const MediaSources &media);
 
 }  // namespace lmp

@@ -62,8 +62,7 @@ PreflightReport Publisher::preflight(const ParseResult &parsed) {
   if (!parsed.post) return report;
   const Post &post = *parsed.post;
   const CallIds ids{new_id("post"), new_id("req")};
-  auto planned =
-      plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.derived_dir);
+  auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
   for (auto &pt : planned) {
     PreflightTarget t{post.targets[pt.plan.index].platform, post.targets[pt.plan.index].account_id,
                       pt.errors};
@@ -174,8 +173,7 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
   if (deps_.journal) deps_.journal->begin(&post, body_json, result);
   if (scheduled) return result;
 
-  auto planned =
-      plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.derived_dir);
+  auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
   for (auto &pt : planned) {
     result.targets[pt.plan.index] = publish_target(post, pt, result.id);
     // A scheduledAt in the past means "now"; the result says it was late.

@@ -21,7 +21,7 @@ struct PublisherDeps {
   const HostServices *services = nullptr;
   CredentialAccess credentials;
   PublishJournal *journal = nullptr;  // may be null (nothing recorded)
-  std::filesystem::path derived_dir;  // converted images and covers
+  MediaSources media;                 // the media library and the folder for derived files
 };
 
 class Publisher {

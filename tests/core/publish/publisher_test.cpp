@@ -31,6 +31,7 @@ struct Host {
   lmp::HostServices services;
   lmp::Registry registry;
   lmp::StoreJournal journal{store.posts()};
+  lmp::MediaLibrary library{store.media(), dir / "media"};
   std::unique_ptr<lmp::Publisher> publisher;
 
   Host() {
@@ -59,7 +60,7 @@ struct Host {
       return c;
     };
     deps.journal = &journal;
-    deps.derived_dir = dir / "derived";
+    deps.media = {&library, dir / "derived"};
     publisher = std::make_unique<lmp::Publisher>(std::move(deps));
   }
   ~Host() {
