@@ -29,13 +29,18 @@ struct Context::Services {
     o.max_redirects_cap = cfg.max_redirects;
     return o;
   }
-  void attach_cache(CacheStore &store) {
+  // Pacing observations live in the cache, so they come with it.
+  void attach_cache(CacheStore &store, const Config &cfg) {
     if (cache) return;
     cache = std::make_unique<StoreCache>(store);
     host.cache = cache.get();
+    pacer = std::make_unique<Pacer>(
+        cache.get(), PacingOptions{cfg.pacing_max_wait_s * 1000, cfg.pacing_reserve});
+    host.pacer = pacer.get();
   }
   HttpClient http;
   std::unique_ptr<StoreCache> cache;
+  std::unique_ptr<Pacer> pacer;
   HostServices host;
 };
 
@@ -80,7 +85,7 @@ HostServices &Context::services() {
 
 HostServices &Context::stateful_services() {
   services();
-  services_->attach_cache(store().cache());
+  services_->attach_cache(store().cache(), config());
   return services_->host;
 }
 

@@ -72,6 +72,9 @@ struct Config {
   std::string log_format = "text";  // text | json
   int64_t http_timeout_ms = 30000, http_connect_timeout_ms = 10000;
   int max_redirects = 5;
+  // Per-account pacing (docs/pinterest.md, "Rate limits"): the longest the host holds an
+  // operation back for a spent rate limit, and the budget it keeps in hand.
+  int64_t pacing_max_wait_s = 120, pacing_reserve = 0;
   // Where each key was written, by YAML path ("state.path", "accounts[0].environment",
   // "platforms.pinterest.board_cache_ttl_s"); sequence items too ("api_keys[0].accounts[1]").
   std::map<std::string, Location> locations;

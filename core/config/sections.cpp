@@ -93,6 +93,13 @@ const auto kHttpKeys = std::to_array<Key<Config>>({
      }},
 });
 
+const auto kPacingKeys = std::to_array<Key<Config>>({
+    {"max_wait_s", [](Reader &r, const Node &v, const Path &p,
+                      Config &c) { c.pacing_max_wait_s = r.integer(v, p, 0, 86'400); }},
+    {"reserve", [](Reader &r, const Node &v, const Path &p,
+                   Config &c) { c.pacing_reserve = r.integer(v, p, 0, 1'000'000); }},
+});
+
 // Each platforms.<name> is the adapter's: taken as JSON, its keys left to the adapter to check.
 void read_platforms(Reader &r, const Node &v, const Path &p, Config &c) {
   r.for_each_entry(
@@ -124,6 +131,7 @@ const auto kTopKeys = std::to_array<Key<Config>>({
     {"webhooks", read_webhooks},
     {"log", read_section<kLogKeys>},
     {"http", read_section<kHttpKeys>},
+    {"pacing", read_section<kPacingKeys>},
 });
 
 }  // namespace

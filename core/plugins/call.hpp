@@ -16,6 +16,7 @@
 
 #include "core/services/cache.hpp"
 #include "core/services/clock.hpp"
+#include "core/services/pacer.hpp"
 #include "letmepost/adapter.h"
 
 // A reply (or transport failure) handed to an adapter through http_send.
@@ -39,6 +40,7 @@ using HttpSendFn =
 struct HostServices {
   HttpSendFn http;         // required for operations that talk to a platform
   Cache *cache = nullptr;  // required for cache_* (absent: lookups miss, stores fail)
+  Pacer *pacer = nullptr;  // paces each account's operations (absent: no pacing)
 };
 
 }  // namespace lmp

@@ -7,6 +7,23 @@ namespace lmp {
 
 namespace json = boost::json;
 
+CallOutcome invoke_paced(Operation op, LoadedAdapter &adapter, lmp_call &call,
+                         const std::string &platform, const std::string &request) {
+  Pacer *pacer = call.services->pacer;
+  if (!pacer) return adapter.invoke(op, call, request);
+  const std::string key = Pacer::key(platform, call.account_id, operation_name(op));
+  if (auto refused =
+          pacer->begin(key, "account " + call.account_id + " (" + platform + ")", call.cancelled)) {
+    CallOutcome out;
+    out.status = refused->code == "host.cancelled" ? LMP_CANCELLED : LMP_ERROR;
+    out.error = std::move(refused);
+    return out;
+  }
+  CallOutcome out = adapter.invoke(op, call, request);
+  pacer->finish(key, observation_of(out.result, out.error));
+  return out;
+}
+
 CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapter &adapter,
                          const CredentialAccess &creds, const HostServices &services,
                          bool allow_private_addresses, const json::object &extra) {
@@ -35,7 +52,7 @@ CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapt
     }
     return creds.save ? creds.save(account, v.get_object()) : false;
   };
-  return adapter.invoke(op, call, json::serialize(request));
+  return invoke_paced(op, adapter, call, account.platform, json::serialize(request));
 }
 
 }  // namespace lmp

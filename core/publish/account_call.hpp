@@ -10,6 +10,12 @@
 
 namespace lmp {
 
+// Runs op on adapter with call, for account of platform, paced by services.pacer when there is
+// one: the operation waits for (or fails fast on) the budget the account last reported, and what
+// it reports is recorded for the next one.
+CallOutcome invoke_paced(Operation op, LoadedAdapter &adapter, lmp_call &call,
+                         const std::string &platform, const std::string &request);
+
 // Runs op for account on adapter. The request holds requestId, target, account and credentials
 // (from creds), plus every key of extra. Credentials the adapter reports are saved with creds.
 CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapter &adapter,

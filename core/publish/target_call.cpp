@@ -1,5 +1,6 @@
 #include "core/publish/target_call.hpp"
 
+#include "core/publish/account_call.hpp"
 #include "core/util/redact.hpp"
 
 namespace lmp {
@@ -76,7 +77,8 @@ CallOutcome call_target(Operation op, const Post &post, TargetPlan &plan,
     plan.credentials = std::move(merged);
     return true;
   };
-  CallOutcome out = plan.adapter->invoke(op, call, json::serialize(request));
+  CallOutcome out = invoke_paced(op, *plan.adapter, call, post.targets.at(plan.index).platform,
+                                 json::serialize(request));
   if (out.error) map_fields({&*out.error}, post, plan);
   if (op == Operation::kPreflight) map_result_errors(out.result, post, plan);
   return out;

@@ -283,8 +283,12 @@ TEST_CASE("the example config loads and documents every key", "[config]") {
                           "log.format",
                           "http.timeout_ms",
                           "http.connect_timeout_ms",
-                          "http.max_redirects"}) {
+                          "http.max_redirects",
+                          "pacing.max_wait_s",
+                          "pacing.reserve"}) {
     INFO(key);
     CHECK(c.locations.count(key) == 1);
   }
+  CHECK(c.pacing_max_wait_s == 120);
+  CHECK(c.pacing_reserve == 0);
 }
