@@ -1,5 +1,6 @@
 #include "core/httpd/server.hpp"
 
+#include <future>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 
 #include "core/httpd/session.hpp"
@@ -60,8 +62,10 @@ Server::Server(Handler handler, ServerOptions options) : impl_(std::make_unique<
                              std::to_string(options.port) + ": " + ec.message());
   }
   impl_->port = acceptor.local_endpoint().port();
-  impl_->shared =
-      std::make_shared<const ServerShared>(ServerShared{std::move(handler), std::move(options)});
+  auto shared = std::make_shared<ServerShared>();
+  shared->handler = std::move(handler);
+  shared->options = std::move(options);
+  impl_->shared = std::move(shared);
 }
 
 Server::~Server() {
@@ -87,6 +91,26 @@ void Server::start() {
   for (int i = 0; i < threads; ++i) {
     impl_->threads.emplace_back([io = impl_->io.get()] { io->run(); });
   }
+}
+
+void Server::drain(std::chrono::milliseconds grace) {
+  if (impl_->stopped) return;
+  if (impl_->started) {
+    // The acceptor belongs to the io threads: close it there.
+    std::promise<void> closed;
+    asio::post(*impl_->io, [this, &closed] {
+      boost::system::error_code ignored;
+      impl_->acceptor->close(ignored);
+      closed.set_value();
+    });
+    closed.get_future().wait();
+    impl_->shared->draining = true;
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    while (impl_->shared->busy > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  stop();
 }
 
 void Server::stop() {

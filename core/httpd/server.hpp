@@ -72,6 +72,10 @@ class Server {
   std::string base_url() const;
   // Starts accepting and serving on background threads. Calling it twice does nothing.
   void start();
+  // Graceful stop: closes the listener at once, lets the requests already being read or
+  // answered finish and get their replies (each with Connection: close), for at most `grace`,
+  // then stop()s. Idempotent.
+  void drain(std::chrono::milliseconds grace = std::chrono::seconds(30));
   // Closes the listener and every connection, waits for running handlers to return and joins
   // the threads. Idempotent; the server cannot be restarted.
   void stop();

@@ -57,6 +57,20 @@ Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<const ServerShare
   buffer_.reserve(kReadBuffer);
 }
 
+Session::~Session() {
+  set_busy(false);
+}
+
+void Session::set_busy(bool busy) {
+  if (busy == busy_) return;
+  busy_ = busy;
+  if (busy) {
+    ++shared_->busy;
+  } else {
+    --shared_->busy;
+  }
+}
+
 void Session::run() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_head(); });
 }
@@ -75,6 +89,7 @@ void Session::read_head() {
 
 void Session::on_head(beast::error_code ec) {
   if (ec == http::error::end_of_stream || (ec && !is_http_parse_error(ec))) return close();
+  set_busy(true);
   if (ec) {
     const int status = ec == http::error::header_limit ? 431 : 400;
     return reply(error_reply(status, "bad request: " + ec.message()), true);
@@ -197,6 +212,7 @@ void Session::write_reply() {
     body_bytes = std::min(body_bytes, *r.truncate_body_at);
     close_after_ = true;
   }
+  if (shared_->draining) close_after_ = true;
   if (close_after_) out_ += "Connection: close\r\n";
   out_ += "\r\n";
   out_.append(r.body, 0, body_bytes);
@@ -207,6 +223,7 @@ void Session::write_reply() {
 }
 
 void Session::on_written(beast::error_code ec) {
+  set_busy(false);
   if (ec) return close();
   if (close_after_) return linger_close();
   out_.clear();
@@ -232,6 +249,7 @@ void Session::drain(std::size_t budget) {
 }
 
 void Session::close() {
+  set_busy(false);
   beast::error_code ignored;
   timer_.cancel();
   stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);

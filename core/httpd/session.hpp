@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,10 +19,13 @@
 
 namespace lmp::httpd {
 
-// What every connection of one server shares; immutable once serving starts.
+// What every connection of one server shares; immutable once serving starts, but for the
+// counters of a drain.
 struct ServerShared {
   Handler handler;
   ServerOptions options;
+  mutable std::atomic<int> busy{0};           // requests read but not yet answered
+  mutable std::atomic<bool> draining{false};  // replies close their connection
 };
 
 // Serves one accepted socket until the client or the server closes it. Keeps itself alive
@@ -32,8 +36,10 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(boost::asio::ip::tcp::socket socket, std::shared_ptr<const ServerShared> shared);
   // Starts reading the first request.
   void run();
+  ~Session();
 
  private:
+  void set_busy(bool busy);
   void read_head();
   void on_head(boost::beast::error_code ec);
   void start_body();
@@ -56,6 +62,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::unique_ptr<BodyStream> body_stream_;
   bool keep_alive_ = true;
   bool close_after_ = false;
+  bool busy_ = false;  // counted in shared_->busy
   Response response_;
   std::string out_;
   std::array<char, 64 * 1024> chunk_{};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/httpd/message.hpp"
+#include "core/httpd/path_pattern.hpp"
 
 namespace lmp::sim {
 
@@ -30,10 +31,7 @@ struct Route {
   RouteFn fn;
 };
 
-// True when `path` matches `pattern`; fills `params` (if given) with the {name} segments.
-// A pattern ending in "*" matches any path that starts with what precedes the '*'.
-bool match_pattern(std::string_view pattern, std::string_view path,
-                   std::map<std::string, std::string> *params = nullptr);
+using httpd::match_pattern;
 
 class Router {
  public:
