@@ -2,13 +2,11 @@
 #include "core/cli/command.hpp"
 #include "core/cli/context.hpp"
 #include "core/cli/output.hpp"
+#include "core/plugins/describe.hpp"
 
 namespace lmp::cli {
 
 namespace json = boost::json;
-
-json::object describe_adapter(const LoadedAdapter &a);
-json::array refused_plugins(const Registry &r);
 
 namespace {
 

@@ -5,14 +5,11 @@
 #include "core/cli/command.hpp"
 #include "core/cli/context.hpp"
 #include "core/cli/output.hpp"
-#include "core/publish/account_call.hpp"
+#include "core/publish/unpublish.hpp"
 
 namespace lmp::cli {
 
 namespace json = boost::json;
-
-std::pair<const AccountConfig *, LoadedAdapter *> account_and_adapter(Context &ctx,
-                                                                      const std::string &id);
 
 namespace {
 
@@ -61,24 +58,9 @@ int run_posts_show(Context &ctx, const std::vector<std::string> &args) {
 
 int run_posts_delete(Context &ctx, const std::vector<std::string> &args) {
   PostRecord rec = find_post(ctx, args);
-  bool ok = true;
-  for (TargetRecord &t : rec.targets) {
-    if (t.status != "published" || !t.platform_post_id) continue;
-    auto [account, adapter] = account_and_adapter(ctx, t.account_id);
-    CallOutcome out =
-        call_account(Operation::kDeletePost, *account, *adapter, ctx.credential_access(),
-                     ctx.stateful_services(), ctx.config().allow_private_addresses,
-                     json::object{{"id", *t.platform_post_id}});
-    if (out.ok()) {
-      t.status = t.step = "deleted";
-    } else {
-      ok = false;
-      t.error = out.error;
-    }
-    ctx.store().posts().update_target(rec.id, t, host_clock().now_unix_ms());
-  }
-  PostResult result = rec.to_result();
-  print_json(result.to_json());
+  const bool ok = unpublish(rec, ctx.config(), ctx.registry(), ctx.credential_access(),
+                            ctx.stateful_services(), ctx.store().posts());
+  print_json(rec.to_result().to_json());
   return ok ? kExitOk : kExitFailed;
 }
 
