@@ -11,6 +11,10 @@ int run_posts_list(Context &, const std::vector<std::string> &);
 int run_posts_show(Context &, const std::vector<std::string> &);
 int run_posts_delete(Context &, const std::vector<std::string> &);
 int run_connect(Context &, const std::vector<std::string> &);
+int run_media_upload(Context &, const std::vector<std::string> &);
+int run_media_list(Context &, const std::vector<std::string> &);
+int run_media_delete(Context &, const std::vector<std::string> &);
+int run_serve(Context &, const std::vector<std::string> &);
 
 const std::vector<Command> &commands() {
   static const std::vector<Command> table = {
@@ -59,6 +63,28 @@ const std::vector<Command> &commands() {
        "URL on stdin. Prints {\"accountId\", \"platform\", \"username\", \"connected\", "
        "\"boards\"}. LMP_CONNECT_TIMEOUT_S bounds the wait (default 300).",
        &run_connect},
+      {{"media", "upload"},
+       "Copy a file into the media library and print its mediaId.",
+       "letmepost [--config FILE] media upload FILE\n\nProbes the file (images and videos "
+       "only), copies it into state.media_dir named by its SHA-256 and prints the entry with "
+       "\"added\": false when the library already held the same bytes.",
+       &run_media_upload},
+      {{"media", "list"},
+       "List the media library.",
+       "letmepost [--config FILE] media list [--all]\n\nPrints {\"media\": [...]}, oldest "
+       "first; --all adds the files posts referenced in place.",
+       &run_media_list},
+      {{"media", "delete"},
+       "Remove a media entry (and its file, when it is in the library).",
+       "letmepost [--config FILE] media delete ID",
+       &run_media_delete},
+      {{"serve"},
+       "Serve the HTTP API (docs/openapi.yaml) until SIGTERM or SIGINT.",
+       "letmepost [--config FILE] serve [--listen HOST:PORT]\n\nListens on server.listen "
+       "(--listen wins; port 0 picks a free one) and prints 'listening on http://HOST:PORT' "
+       "first. On SIGTERM or SIGINT it stops accepting, finishes the requests in flight and "
+       "exits 0.",
+       &run_serve},
   };
   return table;
 }
