@@ -4,7 +4,7 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,9 +13,7 @@
 namespace lmp::test {
 
 struct Scratch {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      ("lmp-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+  std::filesystem::path dir = unique_dir();
   Scratch() { std::filesystem::create_directories(dir); }
   ~Scratch() {
     std::error_code ec;
@@ -24,10 +22,18 @@ struct Scratch {
   Scratch(const Scratch &) = delete;
   Scratch &operator=(const Scratch &) = delete;
 
-  // Writes text to dir/name and returns that path.
+  // The folder itself.
+  const std::filesystem::path &path() const { return dir; }
+  // dir/name.
+  std::filesystem::path operator/(const std::string &name) const { return dir / name; }
+  // dir/name, as a string.
+  std::string path(const std::string &name) const { return (dir / name).string(); }
+  // Writes text (any bytes) to dir/name, making its folders, and returns that path.
   std::filesystem::path write(const std::string &name, const std::string &text) const {
-    std::ofstream(dir / name) << text;
-    return dir / name;
+    const std::filesystem::path p = dir / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
   }
   // The contents of dir/name ("" when absent).
   std::string read(const std::string &name) const {
@@ -35,6 +41,14 @@ struct Scratch {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+  }
+
+ private:
+  // A name no other Scratch of any test process uses.
+  static std::filesystem::path unique_dir() {
+    static std::atomic<int> counter{0};
+    return std::filesystem::temp_directory_path() /
+           ("lmp-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   }
 };
 

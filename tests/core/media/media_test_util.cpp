@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <random>
 
 #include "core/media/frame_convert.hpp"
 #include "core/media/input_file.hpp"
@@ -13,18 +12,6 @@ namespace lmp::test {
 
 std::filesystem::path media_file(const std::string &name) {
   return std::filesystem::path(LMP_TEST_DATA_DIR) / "media" / name;
-}
-
-ScratchDir::ScratchDir() {
-  std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() /
-          ("lmp-media-test-" + std::to_string(rd()) + std::to_string(rd()));
-  std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
 }
 
 av::FramePtr decode_first(const std::filesystem::path &path) {

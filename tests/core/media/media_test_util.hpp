@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/media/av_util.hpp"
+#include "support/scratch.hpp"
 
 namespace lmp::test {
 
@@ -13,18 +14,7 @@ namespace lmp::test {
 std::filesystem::path media_file(const std::string &name);
 
 // A fresh empty folder, removed with everything in it when the object goes.
-class ScratchDir {
- public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir &) = delete;
-  ScratchDir &operator=(const ScratchDir &) = delete;
-  const std::filesystem::path &path() const { return path_; }
-  std::filesystem::path operator/(const std::string &name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using ScratchDir = Scratch;
 
 // The first picture of `path` as decoded, untouched (its own pixel format).
 av::FramePtr decode_first(const std::filesystem::path &path);

@@ -3,49 +3,23 @@
 #pragma once
 
 #include <openssl/evp.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <mutex>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/httpd/server.hpp"
+#include "support/scratch.hpp"
 
 namespace lmp::http_test {
 
-// A directory removed with everything in it when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("lmp-http-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-
-  // Writes `bytes` to NAME inside the directory and returns its path.
-  std::string write(const std::string &name, const std::string &bytes) const {
-    const auto p = path_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string path(const std::string &name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+// A fresh folder removed with everything in it (the shared test scratch folder).
+using TempDir = lmp::test::Scratch;
 
 // Bytes 0..255 repeated to `n`, so that any shifted or dropped byte is noticed.
 inline std::string pattern_bytes(size_t n) {
