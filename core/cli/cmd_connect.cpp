@@ -280,9 +280,7 @@ int run_connect(Context &ctx, const std::vector<std::string> &args) {
     return fail(make_error("adapter.protocol_violation", "connect_finish returned no credentials"));
   }
   json::object new_creds = got->get_object();
-  for (const auto &[k, v] : new_creds) {
-    if (v.is_string() && k != "clientId") register_secret(v.get_string());
-  }
+  register_credential_secrets(new_creds);
   ctx.store().credentials().update(account->id, account->platform, new_creds,
                                    host_clock().now_unix_ms());
 

@@ -7,6 +7,7 @@ int run_config_check(Context &, const std::vector<std::string> &);
 int run_preflight(Context &, const std::vector<std::string> &);
 int run_post(Context &, const std::vector<std::string> &);
 int run_boards(Context &, const std::vector<std::string> &);
+int run_accounts(Context &, const std::vector<std::string> &);
 int run_posts_list(Context &, const std::vector<std::string> &);
 int run_posts_show(Context &, const std::vector<std::string> &);
 int run_posts_delete(Context &, const std::vector<std::string> &);
@@ -38,6 +39,13 @@ const std::vector<Command> &commands() {
        "letmepost [--config FILE] post POST.json|-\n\nPrints the result. Exit 0 when every "
        "target is published or scheduled, 1 otherwise.",
        &run_post},
+      {{"accounts"},
+       "List configured accounts, where their credentials come from, and their health.",
+       "letmepost [--config FILE] accounts [--check]\n\nPrints {\"accounts\": [{\"id\", "
+       "\"platform\", \"environment\", \"apiBaseUrl\", \"credentials\": {\"source\", ...}}]} "
+       "without any secret. --check adds each account's \"health\" from its adapter (token, "
+       "scopes, expiry) and exits 1 when one is not ok.",
+       &run_accounts},
       {{"boards"},
        "List an account's boards and sections.",
        "letmepost [--config FILE] boards ACCOUNT [--refresh]\n\nFrom the cache (shared by "

@@ -3,13 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "core/plugins/http_bridge.hpp"
+#include "core/publish/account_call.hpp"
 #include "core/publish/store_journal.hpp"
 #include "core/services/http_client.hpp"
 #include "core/services/store_cache.hpp"
 #include "core/store/sqlite_store.hpp"
 #include "core/store/store_error.hpp"
 #include "core/util/log.hpp"
-#include "core/util/redact.hpp"
 
 namespace lmp::cli {
 
@@ -124,9 +124,7 @@ CredentialAccess Context::credential_access() {
     put("clientSecret", a.client_secret);
     creds.seed_from_config(a.id, a.platform, yaml, host_clock().now_unix_ms());
     json::object current = creds.get(a.id).value_or(yaml);
-    for (const auto &[k, v] : current) {
-      if (v.is_string() && k != "clientId") register_secret(v.get_string());
-    }
+    register_credential_secrets(current);
     return current;
   };
   access.save = [&creds](const AccountConfig &a, const json::object &c) {

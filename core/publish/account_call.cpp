@@ -7,6 +7,14 @@ namespace lmp {
 
 namespace json = boost::json;
 
+void register_credential_secrets(const json::object &credentials) {
+  for (const auto &[k, v] : credentials) {
+    const bool readable =
+        k == "clientId" || k == "expiresAt" || k == "refreshTokenExpiresAt" || k == "scope";
+    if (v.is_string() && !readable) register_secret(v.get_string());
+  }
+}
+
 CallOutcome invoke_paced(Operation op, LoadedAdapter &adapter, lmp_call &call,
                          const std::string &platform, const std::string &request) {
   Pacer *pacer = call.services->pacer;
@@ -47,12 +55,32 @@ CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapt
     json::error_code ec;
     json::value v = json::parse(text, ec);
     if (ec || !v.is_object()) return false;
-    for (const auto &[k, val] : v.get_object()) {
-      if (val.is_string()) register_secret(val.get_string());
-    }
+    register_credential_secrets(v.get_object());
     return creds.save ? creds.save(account, v.get_object()) : false;
   };
   return invoke_paced(op, adapter, call, account.platform, json::serialize(request));
+}
+
+json::object account_health(const AccountConfig &account, LoadedAdapter *adapter,
+                            const CredentialAccess &creds, const HostServices &services,
+                            bool allow_private_addresses) {
+  auto failed = [](const Error &e) { return json::object{{"ok", false}, {"error", e.to_json()}}; };
+  if (!adapter) {
+    return failed(make_error("plugin.no_adapter",
+                             "No loaded adapter serves platform '" + account.platform + "'."));
+  }
+  if (!adapter->supports(Operation::kCheckAccount)) {
+    return failed(make_error("host.unsupported_operation",
+                             "The " + adapter->name() + " adapter cannot check accounts."));
+  }
+  CallOutcome out = call_account(Operation::kCheckAccount, account, *adapter, creds, services,
+                                 allow_private_addresses);
+  if (!out.ok()) return failed(*out.error);
+  json::object doc{{"ok", true}};
+  if (const json::object *r = out.result.if_object()) {
+    for (const auto &[k, v] : *r) doc[k] = v;
+  }
+  return doc;
 }
 
 }  // namespace lmp

@@ -10,6 +10,10 @@
 
 namespace lmp {
 
+// Registers for redaction every secret value of a credentials object (abi-json.md): all strings
+// but clientId, the expiry times and the scope, which a person may need to read.
+void register_credential_secrets(const boost::json::object &credentials);
+
 // Runs op on adapter with call, for account of platform, paced by services.pacer when there is
 // one: the operation waits for (or fails fast on) the budget the account last reported, and what
 // it reports is recorded for the next one.
@@ -21,5 +25,11 @@ CallOutcome invoke_paced(Operation op, LoadedAdapter &adapter, lmp_call &call,
 CallOutcome call_account(Operation op, const AccountConfig &account, LoadedAdapter &adapter,
                          const CredentialAccess &creds, const HostServices &services,
                          bool allow_private_addresses, const boost::json::object &extra = {});
+
+// The account's token health: {"ok": true, ...what check_account found} or {"ok": false,
+// "error": {...}}, also when adapter is null (no adapter serves the platform) or cannot check.
+boost::json::object account_health(const AccountConfig &account, LoadedAdapter *adapter,
+                                   const CredentialAccess &creds, const HostServices &services,
+                                   bool allow_private_addresses);
 
 }  // namespace lmp

@@ -1,7 +1,6 @@
 #include "core/publish/target_call.hpp"
 
 #include "core/publish/account_call.hpp"
-#include "core/util/redact.hpp"
 
 namespace lmp {
 
@@ -68,11 +67,9 @@ CallOutcome call_target(Operation op, const Post &post, TargetPlan &plan,
     json::error_code ec;
     json::value v = json::parse(text, ec);
     if (ec || !v.is_object()) return false;
+    register_credential_secrets(v.get_object());
     json::object merged = plan.credentials;
-    for (const auto &[k, val] : v.get_object()) {
-      if (val.is_string()) register_secret(val.get_string());
-      merged[k] = val;
-    }
+    for (const auto &[k, val] : v.get_object()) merged[k] = val;
     if (plan.save_credentials && !plan.save_credentials(merged)) return false;
     plan.credentials = std::move(merged);
     return true;

@@ -30,34 +30,18 @@ CallOutcome call(ApiState &s, Operation op, const AccountConfig &account, Loaded
                       s.deps.config->allow_private_addresses, extra);
 }
 
-// {"ok": true, ...what check_account found} or {"ok": false, "error": {...}}.
-json::object health(ApiState &s, const AccountConfig &account) {
-  LoadedAdapter *adapter = s.deps.registry->for_platform(account.platform);
-  if (!adapter) {
-    return json::object{
-        {"ok", false},
-        {"error", make_error("plugin.no_adapter",
-                             "No loaded adapter serves platform '" + account.platform + "'.")
-                      .to_json()}};
-  }
-  CallOutcome out = call(s, Operation::kCheckAccount, account, *adapter);
-  if (!out.ok()) return json::object{{"ok", false}, {"error", out.error->to_json()}};
-  json::object doc{{"ok", true}};
-  if (const json::object *r = out.result.if_object()) {
-    for (const auto &[k, v] : *r) doc[k] = v;
-  }
-  return doc;
-}
-
 Response accounts(ApiState &s, ApiCall &c) {
   json::array list;
   for (const std::string &id : c.key->accounts) {
     const AccountConfig *account = s.deps.config->find_account(id);
     if (!account) continue;
-    list.push_back(json::object{{"id", account->id},
-                                {"platform", account->platform},
-                                {"environment", account->environment},
-                                {"health", health(s, *account)}});
+    list.push_back(json::object{
+        {"id", account->id},
+        {"platform", account->platform},
+        {"environment", account->environment},
+        {"health", account_health(*account, s.deps.registry->for_platform(account->platform),
+                                  s.deps.credentials, *s.deps.services,
+                                  s.deps.config->allow_private_addresses)}});
   }
   return Response::json(200, json::object{{"accounts", std::move(list)}});
 }
