@@ -4,6 +4,7 @@
 #include <string>
 
 #include "plugins/pinterest/errors.hpp"
+#include "plugins/pinterest/limits.hpp"
 #include "plugins/pinterest/settings.hpp"
 
 namespace pinterest {
@@ -18,9 +19,10 @@ std::string build() {
     errors[e.code] = json::object{{"retryable", e.retryable}, {"description", e.description}};
   }
   json::object capabilities{
-      {"operations", json::array{"preflight", "publish", "map_error", "list_destinations",
-                                 "connect_begin", "connect_finish", "find_post", "delete_post",
-                                 "check_account", "refresh_credentials"}},
+      {"operations",
+       json::array{"preflight", "upload_media", "publish", "map_error", "list_destinations",
+                   "connect_begin", "connect_finish", "find_post", "delete_post", "check_account",
+                   "refresh_credentials"}},
       {"text", json::object{{"maxChars", 500}}},
       {"title", json::object{{"maxChars", 100}}},
       {"altText", json::object{{"maxChars", 500}}},
@@ -31,6 +33,14 @@ std::string build() {
                                   {"base64Formats", json::array{"jpeg", "png"}},
                                   {"maxBytes", 10 * 1024 * 1024},
                                   {"carousel", json::object{{"min", 2}, {"max", 5}}}}},
+           {"video", json::object{{"formats", json::array{"mp4", "mov", "m4v"}},
+                                  {"codecs", json::array{"h264", "hevc"}},
+                                  {"maxBytes", limits::kVideoBytes},
+                                  {"minDurationMs", limits::kVideoMinMs},
+                                  {"maxDurationMs", limits::kVideoMaxMs},
+                                  {"aspectRatio", json::object{{"min", 0.5}, {"max", 1.91}}},
+                                  {"local", true},
+                                  {"coverFormats", json::array{"jpeg", "png"}}}},
        }},
       {"options",
        json::array{"boardId", "boardName", "boardSectionId", "title", "destinationUrl", "altText"}},

@@ -85,6 +85,23 @@ const std::vector<CatalogEntry> &catalog() {
       {"pinterest.pin.invalid_id", false, "The pin id is not a Pinterest id (digits only)."},
       {"pinterest.media.carousel_dimensions", false,
        "The images of a carousel must all have the same width and height."},
+      // Added with issue 6 (video pins).
+      {"pinterest.video.not_local", false,
+       "A video arrived as a URL the host did not download; Pinterest takes uploaded files only."},
+      {"pinterest.video.unsupported_container", false, "The video is not an MP4, MOV or M4V file."},
+      {"pinterest.video.unsupported_codec", false, "The video is not encoded as H.264 or H.265."},
+      {"pinterest.video.no_video_stream", false,
+       "The file has no picture (audio only); Pinterest needs a video."},
+      {"pinterest.video.too_large", false, "The video is over 2 GB."},
+      {"pinterest.video.too_short", false, "The video is shorter than 4 seconds."},
+      {"pinterest.video.too_long", false, "The video is longer than 15 minutes."},
+      {"pinterest.video.aspect_ratio", false, "The video's width:height is outside 1:2 to 1.91:1."},
+      {"pinterest.video.cover_unsupported_format", false, "The cover image is not JPEG or PNG."},
+      {"pinterest.video.processing_failed", false,
+       "Pinterest could not process the uploaded video (media status failed)."},
+      {"pinterest.video.processing_timeout", true,
+       "The video was still processing when video_poll_deadline_s ran out; its upload is kept, so "
+       "a retry resumes polling."},
   };
   return entries;
 }

@@ -20,7 +20,44 @@ json::object base64_data(const std::string &path) {
   return json::object{{"$base64File", path}};
 }
 
-json::object media_source(const std::vector<MediaItem> &media) {
+// The media id upload_media reported for the item at index (the request's `uploads`).
+std::string uploaded_media_id(const TargetRequest &r, size_t index) {
+  const json::value *uploads = r.doc.if_contains("uploads");
+  if (uploads && uploads->is_array()) {
+    for (const json::value &u : uploads->get_array()) {
+      const json::object *o = u.if_object();
+      const json::value *i = o ? o->if_contains("mediaIndex") : nullptr;
+      const json::value *id = o ? o->if_contains("platformMediaId") : nullptr;
+      if (i && i->is_number() && i->to_number<int64_t>() == int64_t(index) && id &&
+          id->is_string()) {
+        return std::string(id->get_string());
+      }
+    }
+  }
+  invalid_request("publish of a video pin needs upload_media's result in uploads (media index " +
+                      std::to_string(index) + ").",
+                  "uploads");
+}
+
+// A video pin's source: the uploaded media id and one cover (the host's file embedded, a URL, or
+// Pinterest's own frame at 1 s when the host sent none).
+json::object video_source(const TargetRequest &r) {
+  const MediaItem &m = r.media.front();
+  json::object source{{"source_type", "video_id"}, {"media_id", uploaded_media_id(r, 0)}};
+  if (m.cover && m.cover->url) {
+    source["cover_image_url"] = *m.cover->url;
+  } else if (m.cover && m.cover->path) {
+    source["cover_image_content_type"] = m.cover->content_type.value_or("image/jpeg");
+    source["cover_image_data"] = base64_data(*m.cover->path);
+  } else {
+    source["cover_image_key_frame_time"] = 1;
+  }
+  return source;
+}
+
+json::object media_source(const TargetRequest &r) {
+  const std::vector<MediaItem> &media = r.media;
+  if (pin_kind(media) == PinKind::kVideo) return video_source(r);
   if (media.size() == 1) {
     const MediaItem &m = media.front();
     if (m.url) return json::object{{"source_type", "image_url"}, {"url", *m.url}};
@@ -94,7 +131,7 @@ json::object pin_body(const TargetRequest &r, const std::string &board_id) {
     if (!alt || alt->empty()) alt = m.alt_text;
   }
   put_if(body, "alt_text", alt);
-  body["media_source"] = media_source(r.media);
+  body["media_source"] = media_source(r);
   return body;
 }
 

@@ -16,8 +16,10 @@ std::string pin_url(const std::string &pin_id);
 // The POST /v5/pins body for request on board_id: title, description (the text), link, alt text
 // (options.altText, else the first image's: Pinterest has no per-image alt text), section, and
 // the media source (image_url, image_base64 with the file embedded by the host,
-// multiple_image_urls or multiple_image_base64 with per-image title and link). The request must
-// have passed check_locally.
+// multiple_image_urls or multiple_image_base64 with per-image title and link; video_id with the
+// media id from the request's `uploads` and one cover: cover_image_url, the cover file embedded
+// as cover_image_data, or else cover_image_key_frame_time 1). The request must have passed
+// check_locally.
 boost::json::object pin_body(const TargetRequest &request, const std::string &board_id);
 
 // publish: {"id", "url", "boardId", "rateLimit", "raw"}. Throws the mapped error; a publish that

@@ -13,6 +13,7 @@
 #include "plugins/pinterest/preflight.hpp"
 #include "plugins/pinterest/request.hpp"
 #include "plugins/pinterest/settings.hpp"
+#include "plugins/pinterest/video_upload.hpp"
 
 namespace pinterest {
 
@@ -27,6 +28,9 @@ class Adapter {
 
   int preflight(letmepost::Call &call, std::string_view request) {
     return run(call, [&] { return run_preflight(call, services_, read_request(request)); });
+  }
+  int upload_media(letmepost::Call &call, std::string_view request) {
+    return run(call, [&] { return upload_video(call, services_, read_request(request)); });
   }
   int publish(letmepost::Call &call, std::string_view request) {
     return run(call, [&] { return publish_pin(call, services_, read_request(request)); });

@@ -114,6 +114,15 @@ std::vector<MediaItem> read_media(const json::object &doc) {
     m.title = optional_string(o, "title", path + ".title");
     m.link = optional_string(o, "link", path + ".link");
     m.alt_text = optional_string(o, "altText", path + ".altText");
+    m.duration_ms = optional_int(o, "durationMs", path + ".durationMs");
+    m.container = optional_string(o, "container", path + ".container");
+    m.video_codec = optional_string(o, "videoCodec", path + ".videoCodec");
+    m.sha256 = optional_string(o, "sha256", path + ".sha256");
+    if (const json::object *c = optional_object(o, "cover", path + ".cover")) {
+      m.cover = Cover{optional_string(*c, "path", path + ".cover.path"),
+                      optional_string(*c, "url", path + ".cover.url"),
+                      optional_string(*c, "contentType", path + ".cover.contentType")};
+    }
     out.push_back(std::move(m));
   }
   return out;

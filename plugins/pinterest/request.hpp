@@ -29,6 +29,12 @@ struct Credentials {
   std::string client_secret;
 };
 
+// A video's cover as the host prepared it: a JPEG or PNG file, or a URL Pinterest fetches.
+struct Cover {
+  std::optional<std::string> path, url;
+  std::optional<std::string> content_type;  // of the file at path
+};
+
 // One prepared media item: a URL Pinterest fetches, or a local file the host probed.
 struct MediaItem {
   std::string type;  // image | video
@@ -37,6 +43,10 @@ struct MediaItem {
   std::optional<std::string> content_type;  // from the host's probe (path items)
   std::optional<int64_t> size_bytes, width, height;
   std::optional<std::string> title, link, alt_text;  // per image, in a carousel
+  // Videos (path items): what the host's probe found, the file's SHA-256 (hex) and the cover.
+  std::optional<int64_t> duration_ms;
+  std::optional<std::string> container, video_codec, sha256;
+  std::optional<Cover> cover;
 };
 
 // The options the adapter reads (merged for Pinterest by the host).

@@ -7,6 +7,7 @@
 #include "plugins/pinterest/image_sniff.hpp"
 #include "plugins/pinterest/limits.hpp"
 #include "plugins/pinterest/text.hpp"
+#include "plugins/pinterest/video_rules.hpp"
 
 namespace pinterest {
 
@@ -52,10 +53,7 @@ void check_media(const std::vector<MediaItem> &media, json::array &problems) {
     problems.push_back(make_error("pinterest.media.unsupported_mix",
                                   "A pin holds one video, not several.", "media"));
   } else if (videos == 1) {
-    problems.push_back(make_error("pinterest.media.unsupported_format",
-                                  "Video pins are not supported by this version of the Pinterest "
-                                  "adapter yet.",
-                                  item_path(0)));
+    if (media[0].url || media[0].path) check_video(media[0], 0, problems);
   } else if (images > limits::kCarouselMax) {
     problems.push_back(make_error(
         "pinterest.media.carousel_size",
