@@ -64,6 +64,7 @@ lmp::CallOutcome Harness::run(lmp::Operation op, const json::object &request, bo
     updates_.push_back(std::move(doc));
     return true;
   };
+  if (before_call) before_call(call);
   return adapter->invoke(op, call, json::serialize(request));
 }
 

@@ -67,6 +67,9 @@ class Harness {
   std::shared_ptr<lmp::LoadedAdapter> adapter;
   // Runs inside call_update_credentials, before it returns (tests look at the simulator then).
   std::function<void(const json::object &)> on_credentials;
+  // Runs on each call just before the operation starts (tests keep it to cancel it, or watch
+  // its progress).
+  std::function<void(lmp_call &)> before_call;
 
  private:
   mutable std::mutex mu_;
