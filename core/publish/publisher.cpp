@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/model/ids.hpp"
+#include "core/publish/crash_hook.hpp"
 
 namespace lmp {
 
@@ -117,6 +118,7 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   }
   r.status = "preflighted";
   record(post_id, i, "preflighted", r);
+  crash_after("preflighted");
 
   if (pt.plan.adapter->supports(Operation::kUploadMedia)) {
     r.status = "uploading";
@@ -133,6 +135,7 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
         pt.plan.uploads = u->get_array();
       }
     }
+    crash_after("uploading");
   }
 
   r.status = "publishing";
@@ -144,6 +147,7 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
     record(post_id, i, "failed", r);
     return r;
   }
+  crash_after("publishing");
   r.status = "published";
   r.id = string_of(pub.result, "id");
   r.url = string_of(pub.result, "url");
