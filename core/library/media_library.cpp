@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model/ids.hpp"
+#include "core/model/time.hpp"
 #include "core/services/clock.hpp"
 #include "core/util/sha256.hpp"
 
@@ -179,6 +180,18 @@ void MediaLibrary::set_cover(MediaEntry entry, const json::object &cover) {
   if (!entry.probe.is_object()) return;
   entry.probe.as_object()["cover"] = cover;
   store_.upsert(entry);
+}
+
+json::object entry_json(const MediaEntry &entry) {
+  return json::object{
+      {"mediaId", entry.id},
+      {"sha256", entry.sha256},
+      {"kind", entry.kind},
+      {"path", entry.path},
+      {"sizeBytes", entry.size},
+      {"inLibrary", entry.in_library},
+      {"createdAt", format_rfc3339_ms(TimePoint(std::chrono::milliseconds(entry.created_at_ms)))},
+      {"probe", entry.probe}};
 }
 
 MediaProbe entry_probe(const MediaEntry &entry) {

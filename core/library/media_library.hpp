@@ -76,6 +76,10 @@ class MediaLibrary {
   std::filesystem::path dir_;
 };
 
+// An entry as the CLI and the HTTP API show it: {"mediaId", "sha256", "kind", "path",
+// "sizeBytes", "inLibrary", "createdAt", "probe"}.
+boost::json::object entry_json(const MediaEntry &entry);
+
 // The probe recorded in an entry. Throws MediaError (media.unreadable) when the entry has none.
 MediaProbe entry_probe(const MediaEntry &entry);
 

@@ -138,10 +138,17 @@ std::optional<MediaEntry> local_entry(const MediaItem &m, const std::string &fie
                                       const MediaSources &src, std::vector<Error> &errors) {
   if (m.media_id) {
     auto e = src.library->find(*m.media_id);
+    std::error_code ec;
     if (!e) {
       errors.push_back(make_error("validation.unknown_media",
                                   "No media library entry " + *m.media_id + ".",
                                   field + ".mediaId"));
+    } else if (!fs::is_regular_file(e->path, ec)) {
+      errors.push_back(
+          make_error("validation.unknown_media",
+                     "Media library entry " + *m.media_id + " has lost its file " + e->path + ".",
+                     field + ".mediaId"));
+      return std::nullopt;
     }
     return e;
   }

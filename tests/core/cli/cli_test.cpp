@@ -188,3 +188,65 @@ TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show an
   CHECK(del.exit_code == 0);
   CHECK(del.out.at("targets").as_array()[0].at("status") == "deleted");
 }
+
+TEST_CASE("letmepost media upload, list and delete keep one copy per content", "[cli][media]") {
+  Scratch s;
+  const fs::path media = LMP_TEST_DATA_DIR "/media";
+  auto cfg = s.write("letmepost.yaml", "state:\n  path: " + (s.dir / "state.db").string() +
+                                           "\n  media_dir: " + (s.dir / "library").string() + "\n");
+  fs::copy_file(media / "clip.mov", s.dir / "renamed.bin");
+
+  Run first = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "clip.mov"});
+  REQUIRE(first.exit_code == 0);
+  const std::string id(first.out.at("mediaId").as_string());
+  CHECK(id.rfind("med_", 0) == 0);
+  CHECK(first.out.at("added") == true);
+  CHECK(first.out.at("kind") == "video");
+  CHECK(first.out.at("probe").at("container") == "mov");
+  const fs::path stored(std::string(first.out.at("path").as_string()));
+  CHECK(stored.parent_path() == s.dir / "library");
+  CHECK(stored.filename() == std::string(first.out.at("sha256").as_string()) + ".mov");
+  CHECK(fs::file_size(stored) == fs::file_size(media / "clip.mov"));
+
+  // The same bytes under another name: the same id, no second copy.
+  Run again = letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "renamed.bin"});
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out.at("mediaId").as_string() == id);
+  CHECK(again.out.at("added") == false);
+  Run image = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "image.png"});
+  REQUIRE(image.exit_code == 0);
+  CHECK(std::distance(fs::directory_iterator(s.dir / "library"), fs::directory_iterator()) == 2);
+
+  Run list = letmepost(s, {"--config", cfg.string(), "media", "list"});
+  REQUIRE(list.exit_code == 0);
+  REQUIRE(list.out.at("media").as_array().size() == 2);
+  CHECK(list.out.at("media").as_array()[0].at("mediaId").as_string() == id);
+
+  Run del = letmepost(s, {"--config", cfg.string(), "media", "delete", id});
+  CHECK(del.exit_code == 0);
+  CHECK_FALSE(fs::exists(stored));
+  CHECK(
+      letmepost(s, {"--config", cfg.string(), "media", "list"}).out.at("media").as_array().size() ==
+      1);
+  Run missing = letmepost(s, {"--config", cfg.string(), "media", "delete", id});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find(id) != std::string::npos);
+}
+
+TEST_CASE("letmepost media upload refuses what is not an image or a video", "[cli][media]") {
+  Scratch s;
+  const fs::path media = LMP_TEST_DATA_DIR "/media";
+  auto cfg = s.write("letmepost.yaml", "state:\n  path: " + (s.dir / "state.db").string() +
+                                           "\n  media_dir: " + (s.dir / "library").string() + "\n");
+  Run text = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "not_media.bin"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.at("error").at("code") == "media.unreadable");
+  Run audio = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "audio_only.m4a"});
+  CHECK(audio.exit_code == 1);
+  CHECK(audio.out.at("error").at("code") == "media.unsupported_kind");
+  Run absent = letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "nope.mp4"});
+  CHECK(absent.exit_code == 1);
+  CHECK(absent.out.at("error").at("message").as_string().find("nope.mp4") != std::string::npos);
+  // Nothing half-written stays behind.
+  CHECK(std::distance(fs::directory_iterator(s.dir / "library"), fs::directory_iterator()) == 0);
+}
