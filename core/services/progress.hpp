@@ -1,0 +1,39 @@
+// Transfer progress for people: bytes, rate and time left, reported at a bounded rate so a fast
+// upload does not flood a terminal (the CLI) or a client (the HTTP API).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/services/clock.hpp"
+
+namespace lmp {
+
+// "12.5 MB / 100.0 MB (12%)  3.2 MB/s  ETA 0:27". Sizes in decimal units (B, kB, MB, GB); the
+// rate is bytes_per_s; the ETA is omitted when the rate is 0 and the total unknown (0), in which
+// case the line is "12.5 MB  3.2 MB/s".
+std::string format_progress(uint64_t done, uint64_t total, double bytes_per_s);
+
+// Turns the (done, total) reports of one transfer into lines for `sink`: the first report, then
+// at most one every `interval_ms` of `clock` time, and always the one where done reaches total.
+// The rate is the average since the first report. Not thread-safe: one transfer, one meter.
+class ProgressMeter {
+ public:
+  ProgressMeter(Clock &clock, std::function<void(const std::string &)> sink,
+                int64_t interval_ms = 250);
+
+  // Records that `done` of `total` bytes (0: unknown) have gone.
+  void update(uint64_t done, uint64_t total);
+
+ private:
+  Clock &clock_;
+  std::function<void(const std::string &)> sink_;
+  int64_t interval_ms_;
+  int64_t start_ms_ = -1;
+  uint64_t start_done_ = 0;
+  int64_t last_ms_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace lmp
