@@ -36,6 +36,13 @@ httpd::ServerOptions listen_options(const std::string &listen) {
 }  // namespace
 
 int run_serve(Context &ctx, const std::vector<std::string> &args) {
+  // The signals are taken by sigwait below: block them before any thread (adapters, HTTP client,
+  // server) exists, since threads inherit the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   std::string listen = ctx.config().server_listen;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--listen" && i + 1 < args.size()) {
@@ -54,12 +61,6 @@ int run_serve(Context &ctx, const std::vector<std::string> &args) {
   deps.credentials = ctx.credential_access();
   deps.services = &ctx.stateful_services();
   server::Api api(std::move(deps));
-  // The signals are taken by sigwait below: block them before any thread exists.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   httpd::Server server([&api](const httpd::Request &r) { return api.handle(r); }, options);
   server.start();
   std::printf("listening on %s\n", server.base_url().c_str());
