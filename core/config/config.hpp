@@ -75,6 +75,10 @@ struct Config {
   // Per-account pacing (docs/pinterest.md, "Rate limits"): the longest the host holds an
   // operation back for a spent rate limit, and the budget it keeps in hand.
   int64_t pacing_max_wait_s = 120, pacing_reserve = 0;
+  // Publishing (config/letmepost.example.yaml, "publish"): how many accounts publish at once, and
+  // how a retryable failure is retried within one run (later ones are the scheduler's).
+  int64_t publish_parallel_accounts = 4;
+  int64_t publish_retries = 2, publish_retry_backoff_ms = 1000, publish_retry_max_wait_s = 60;
   // Where each key was written, by YAML path ("state.path", "accounts[0].environment",
   // "platforms.pinterest.board_cache_ttl_s"); sequence items too ("api_keys[0].accounts[1]").
   std::map<std::string, Location> locations;

@@ -100,6 +100,21 @@ const auto kPacingKeys = std::to_array<Key<Config>>({
                    Config &c) { c.pacing_reserve = r.integer(v, p, 0, 1'000'000); }},
 });
 
+const auto kPublishKeys = std::to_array<Key<Config>>({
+    {"parallel_accounts", [](Reader &r, const Node &v, const Path &p,
+                             Config &c) { c.publish_parallel_accounts = r.integer(v, p, 1, 64); }},
+    {"retries", [](Reader &r, const Node &v, const Path &p,
+                   Config &c) { c.publish_retries = r.integer(v, p, 0, 10); }},
+    {"retry_backoff_ms",
+     [](Reader &r, const Node &v, const Path &p, Config &c) {
+       c.publish_retry_backoff_ms = r.integer(v, p, 0, 600'000);
+     }},
+    {"retry_max_wait_s",
+     [](Reader &r, const Node &v, const Path &p, Config &c) {
+       c.publish_retry_max_wait_s = r.integer(v, p, 0, 86'400);
+     }},
+});
+
 // Each platforms.<name> is the adapter's: taken as JSON, its keys left to the adapter to check.
 void read_platforms(Reader &r, const Node &v, const Path &p, Config &c) {
   r.for_each_entry(
@@ -132,6 +147,7 @@ const auto kTopKeys = std::to_array<Key<Config>>({
     {"log", read_section<kLogKeys>},
     {"http", read_section<kHttpKeys>},
     {"pacing", read_section<kPacingKeys>},
+    {"publish", read_section<kPublishKeys>},
 });
 
 }  // namespace

@@ -2,10 +2,18 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "core/model/ids.hpp"
 #include "core/publish/crash_hook.hpp"
+#include "core/model/time.hpp"
+#include "core/publish/retry.hpp"
+#include "core/services/clock.hpp"
 
 namespace lmp {
 
@@ -95,12 +103,15 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   }
   const bool allow_private = deps_.config->allow_private_addresses;
   const CallIds ids{post_id, new_id("req")};
-  auto run = [&](Operation op) {
+  auto run_once = [&](Operation op, json::object extra = {}) {
     json::object request = build_target_request(post, pt.plan, ids, allow_private);
+    for (auto &kv : extra) request[kv.key()] = kv.value();
     CallOutcome out = call_target(op, post, pt.plan, request, *deps_.services, ids, allow_private);
     if (auto rl = rate_limit_of(out.result)) r.rate_limit = rl;
     return out;
   };
+  const RetryPolicy policy = RetryPolicy::from(*deps_.config);
+  auto run = [&](Operation op) { return with_retries(policy, [&] { return run_once(op); }); };
 
   CallOutcome pre = run(Operation::kPreflight);
   std::vector<Error> problems =
@@ -140,7 +151,25 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
 
   r.status = "publishing";
   record(post_id, i, "publishing", r);
-  CallOutcome pub = run(Operation::kPublish);
+  // Pinterest (like most platforms) has no idempotency key: before publishing again after a
+  // failure, ask the adapter whether the first attempt made the post after all.
+  const std::string attempt_start =
+      format_rfc3339_ms(TimePoint(std::chrono::milliseconds(host_clock().now_unix_ms())));
+  auto reconcile = [&]() -> std::optional<CallOutcome> {
+    if (!pt.plan.adapter->supports(Operation::kFindPost)) return std::nullopt;
+    CallOutcome found = run_once(Operation::kFindPost, {{"after", attempt_start}});
+    if (found.error) return found;  // unknown whether it exists: retrying could duplicate it
+    const json::value *f =
+        found.result.is_object() ? found.result.get_object().if_contains("found") : nullptr;
+    if (f && f->is_bool() && f->get_bool()) {
+      spdlog::info("{} target {}: the failed attempt had published it; not publishing again",
+                   post_id, i);
+      return found;
+    }
+    return std::nullopt;
+  };
+  CallOutcome pub = with_retries(
+      policy, [&] { return run_once(Operation::kPublish); }, reconcile);
   if (pub.error) {
     r.status = "failed";
     r.error = pub.error;
@@ -178,11 +207,40 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
   if (scheduled) return result;
 
   auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
+  // One account's targets go in order (its rate limit and pacing are shared); accounts go in
+  // parallel, up to publish.parallel_accounts at once.
+  std::map<std::string, std::vector<PlannedTarget *>> by_account;
   for (auto &pt : planned) {
-    result.targets[pt.plan.index] = publish_target(post, pt, result.id);
-    // A scheduledAt in the past means "now"; the result says it was late.
-    result.targets[pt.plan.index].late = post.scheduled_at.has_value();
+    const Target &t = post.targets[pt.plan.index];
+    by_account[t.platform + "/" + t.account_id].push_back(&pt);
   }
+  std::vector<std::vector<PlannedTarget *>> groups;
+  for (auto &kv : by_account) groups.push_back(std::move(kv.second));
+  std::atomic<size_t> next{0};
+  std::mutex failure_mu;
+  std::exception_ptr failure;  // the first error a worker threw (the state database, say)
+  auto worker = [&] {
+    try {
+      for (size_t g = next++; g < groups.size(); g = next++) {
+        for (PlannedTarget *pt : groups[g]) {
+          TargetResult r = publish_target(post, *pt, result.id);
+          // A scheduledAt in the past means "now"; the result says it was late.
+          r.late = post.scheduled_at.has_value();
+          result.targets[pt->plan.index] = std::move(r);
+        }
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mu);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  const size_t workers =
+      std::min<size_t>(groups.size(), static_cast<size_t>(deps_.config->publish_parallel_accounts));
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(worker);
+  worker();
+  for (auto &t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
   result.status = overall_status(result.targets);
   if (deps_.journal) deps_.journal->finish(result);
   return result;

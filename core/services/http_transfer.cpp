@@ -142,6 +142,12 @@ void set_common_options(CURL *easy, const HttpHop &hop, char *error_buffer) {
   curl_easy_setopt(easy, CURLOPT_USERAGENT, hop.user_agent.c_str());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
   if (!hop.range.empty()) curl_easy_setopt(easy, CURLOPT_RANGE, hop.range.c_str());
+  // libcurl silently sends a request again when the reused connection it went out on closes
+  // before any reply; for a POST that may have been acted on (a pin created, then the reply
+  // lost) that is a duplicate. Requests that are not idempotent get a connection of their own.
+  const bool idempotent = hop.method == "GET" || hop.method == "HEAD" || hop.method == "PUT" ||
+                          hop.method == "DELETE" || hop.method == "OPTIONS";
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, idempotent ? 0L : 1L);
   if (hop.basic_auth) {
     curl_easy_setopt(easy, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
     curl_easy_setopt(easy, CURLOPT_USERNAME, hop.basic_auth->first.c_str());

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "support/http_client.hpp"
+
 extern char **environ;
 
 namespace lmp::test {
@@ -166,6 +168,20 @@ SimulatorProcess::SimulatorProcess(std::vector<std::string> extra_args, ChildOpt
   }
   port_ = static_cast<std::uint16_t>(std::stoi(line.substr(prefix.size())));
   base_url_ = "http://127.0.0.1:" + std::to_string(port_);
+}
+
+boost::json::array SimulatorProcess::log(const std::string &method, const std::string &path) const {
+  std::string url = base_url_ + "/_sim/log?";
+  if (!method.empty()) url += "method=" + method + "&";
+  if (!path.empty()) url += "path=" + path;
+  HttpReply reply = TestHttp::get(url);
+  if (reply.status != 200) throw std::runtime_error("the simulator's log answered " + reply.body);
+  return reply.json().as_array();
+}
+
+void SimulatorProcess::fault(const boost::json::object &fault) const {
+  HttpReply reply = TestHttp::post_json(base_url_ + "/_sim/faults", fault);
+  if (reply.status != 201) throw std::runtime_error("the simulator refused a fault: " + reply.body);
 }
 
 }  // namespace lmp::test

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include <boost/json.hpp>
+
 namespace lmp::test {
 
 struct ChildOptions {
@@ -74,6 +76,12 @@ class SimulatorProcess {
   std::string api_url() const { return base_url_ + "/v5"; }
   std::uint16_t port() const { return port_; }
   ChildProcess &process() { return child_; }
+
+  // The simulator's request log (docs/simulator.md), filtered by method and exact path when
+  // given. Fails the test when the simulator does not answer.
+  boost::json::array log(const std::string &method = "", const std::string &path = "") const;
+  // Arms a fault (docs/simulator.md, "Faults"). Fails the test when the simulator refuses it.
+  void fault(const boost::json::object &fault) const;
 
  private:
   ChildProcess child_;

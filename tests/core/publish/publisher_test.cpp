@@ -12,6 +12,7 @@
 #include "core/services/http_client.hpp"
 #include "core/services/store_cache.hpp"
 #include "core/store/sqlite_store.hpp"
+#include "support/http_client.hpp"
 #include "support/process.hpp"
 
 namespace fs = std::filesystem;
@@ -36,6 +37,7 @@ struct Host {
 
   Host() {
     config.allow_private_addresses = true;  // the simulator is on 127.0.0.1
+    config.publish_retry_backoff_ms = 1;    // retries without real waits
     lmp::AccountConfig pin;
     pin.id = "acc_pin";
     pin.platform = "pinterest";
@@ -162,4 +164,92 @@ TEST_CASE("a post scheduled in the future is stored as scheduled, not published"
   REQUIRE(rec);
   CHECK(rec->status == "scheduled");
   REQUIRE(rec->scheduled_at_ms);
+}
+
+namespace {
+
+// A Pinterest-only post for acc_pin.
+std::string pin_post(const Host &h, const std::string &text) {
+  return R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],"text":")" + text +
+         R"(","media":[{"type":"image","url":")" + h.sim.base_url() +
+         R"(/media/demo.jpg"}],"options":{"boardId":"1234567890"}})";
+}
+
+// How many pins the simulator created (POST /v5/pins answered 201).
+size_t pins_created(const Host &h) {
+  size_t n = 0;
+  for (const auto &e : h.sim.log("POST", "/v5/pins")) n += e.at("status") == 201 ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a retryable publish failure is retried, and publishes once", "[publish][retry]") {
+  Host h;
+  h.sim.fault({{"route", "POST /v5/pins"}, {"count", 1}, {"status", 503}});
+  const std::string body = pin_post(h, "Retried after a 503");
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  CHECK(r.status == "published");
+  CHECK(h.sim.log("POST", "/v5/pins").size() == 2);
+  CHECK(pins_created(h) == 1);
+}
+
+TEST_CASE("a publish whose reply was lost is reconciled, not published twice", "[publish][retry]") {
+  Host h;
+  // The pin is created, then the connection dropped before the reply.
+  h.sim.fault({{"route", "POST /v5/pins"}, {"count", 1}, {"drop", true}, {"afterHandler", true}});
+  const std::string body = pin_post(h, "Lost reply");
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  REQUIRE(r.status == "published");
+  CHECK(h.sim.log("POST", "/v5/pins").size() == 1);  // one pin request, never resent
+  CHECK(h.sim.log("GET", "/v5/boards/1234567890/pins").size() >= 1);
+  REQUIRE(r.targets[0].id);
+  // The id the host recorded is the pin the lost attempt made.
+  const auto pin = lmp::test::TestHttp::get(h.sim.api_url() + "/pins/" + *r.targets[0].id,
+                                            {{"Authorization", "Bearer sim-access-token"}});
+  CHECK(pin.status == 200);
+}
+
+TEST_CASE("retries end when spent or when the wait asked for is too long", "[publish][retry]") {
+  Host h;
+  SECTION("spent: the last error stands, recorded") {
+    h.sim.fault({{"route", "POST /v5/pins"}, {"count", 5}, {"status", 500}});
+    const std::string body = pin_post(h, "Always 500");
+    lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+    CHECK(r.status == "failed");
+    REQUIRE(r.targets[0].error);
+    CHECK(r.targets[0].error->code == "pinterest.server_error");
+    CHECK(h.sim.log("POST", "/v5/pins").size() == 3);  // the first attempt and 2 retries
+    CHECK(h.store.posts().get(r.id)->targets[0].step == "failed");
+  }
+  SECTION("a reset an hour away is not waited for") {
+    h.sim.fault(
+        {{"route", "POST /v5/pins"},
+         {"count", 1},
+         {"status", 429},
+         {"headers", json::object{{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "3600"}}}});
+    const std::string body = pin_post(h, "Rate limited");
+    lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+    CHECK(r.status == "failed");
+    REQUIRE(r.targets[0].error);
+    CHECK(r.targets[0].error->code == "pinterest.rate_limited");
+    CHECK(h.sim.log("POST", "/v5/pins").size() == 1);
+  }
+}
+
+TEST_CASE("targets of several accounts all publish, each account's in order", "[publish]") {
+  Host h;
+  lmp::AccountConfig second = h.config.accounts[0];
+  second.id = "acc_pin_2";
+  h.config.accounts.push_back(second);
+  const std::string body =
+      R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"},)"
+      R"({"platform":"pinterest","accountId":"acc_pin_2"},{"platform":"tiny","accountId":"acc_tiny"}],)"
+      R"("text":"Three targets","media":[{"type":"image","url":")" +
+      h.sim.base_url() + R"(/media/demo.jpg"}],"options":{"boardId":"1234567890"}})";
+  lmp::PostResult r = h.publisher->publish(lmp::parse_post(body), body);
+  CHECK(r.status == "published");
+  REQUIRE(r.targets.size() == 3);
+  CHECK(r.targets[0].id != r.targets[1].id);
+  CHECK(pins_created(h) == 2);
 }
