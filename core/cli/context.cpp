@@ -149,7 +149,8 @@ Publisher &Context::publisher() {
     deps.services = &services();
     deps.credentials = credential_access();
     deps.journal = journal_.get();
-    deps.media = {&media_library(), config().media_dir / "derived"};
+    deps.media = {&media_library(), config().media_dir / "derived", &services_->http,
+                  config().allow_private_addresses};
     publisher_ = std::make_unique<Publisher>(std::move(deps));
   }
   return *publisher_;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "core/library/media_download.hpp"
 #include "core/media/cover_frame.hpp"
 #include "core/media/image_convert.hpp"
 #include "core/media/media_error.hpp"
@@ -132,10 +133,15 @@ json::object prepare_file(const MediaItem &m, MediaEntry entry, const json::obje
   return item;
 }
 
-// The index entry of a local item: its path referenced in place, or its library entry. Adds an
-// error and returns nullopt when there is none.
+// The index entry of a local item: its URL downloaded into the library, its path referenced in
+// place, or its library entry. Adds an error and returns nullopt when there is none.
 std::optional<MediaEntry> local_entry(const MediaItem &m, const std::string &field,
                                       const MediaSources &src, std::vector<Error> &errors) {
+  if (m.url) {
+    DownloadOptions options;
+    options.allow_private_addresses = src.allow_private_addresses;
+    return download_to_library(*src.library, *src.http, *m.url, options).entry;
+  }
   if (m.media_id) {
     auto e = src.library->find(*m.media_id);
     std::error_code ec;
@@ -169,7 +175,7 @@ PreparedMedia prepare_media(const Post &post, const json::object &description,
   for (size_t i = 0; i < post.media.size(); ++i) {
     const MediaItem &m = post.media[i];
     const std::string field = "media[" + std::to_string(i) + "]";
-    if (m.url) {
+    if (m.url && !(m.type == "video" && sources.http)) {
       json::object item{{"type", m.type}, {"url", *m.url}};
       copy_item_texts(m, item);
       if (m.cover) {
@@ -178,7 +184,7 @@ PreparedMedia prepare_media(const Post &post, const json::object &description,
       out.items.push_back(std::move(item));
       continue;
     }
-    const std::string source_field = field + (m.media_id ? ".mediaId" : ".path");
+    const std::string source_field = field + (m.media_id ? ".mediaId" : m.url ? ".url" : ".path");
     std::error_code ec;
     fs::create_directories(sources.derived_dir, ec);
     try {

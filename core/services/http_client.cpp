@@ -88,6 +88,22 @@ HttpReply HttpClient::send(const boost::json::value &request,
                            const std::function<bool()> &cancelled,
                            const std::function<void(uint64_t, uint64_t)> &progress,
                            bool allow_private_addresses) {
+  return exchange(request, nullptr, cancelled, progress, allow_private_addresses);
+}
+
+HttpReply HttpClient::fetch(const boost::json::value &request,
+                            const std::function<bool(std::string_view)> &sink,
+                            const std::function<bool()> &cancelled,
+                            const std::function<void(uint64_t, uint64_t)> &progress,
+                            bool allow_private_addresses) {
+  return exchange(request, &sink, cancelled, progress, allow_private_addresses);
+}
+
+HttpReply HttpClient::exchange(const boost::json::value &request,
+                               const std::function<bool(std::string_view)> *sink,
+                               const std::function<bool()> &cancelled,
+                               const std::function<void(uint64_t, uint64_t)> &progress,
+                               bool allow_private_addresses) {
   auto parsed = parse_http_request(request);
   if (auto *e = std::get_if<HttpTransportError>(&parsed)) return failure(std::move(*e));
   const HttpRequest &req = std::get<HttpRequest>(parsed);
@@ -108,6 +124,7 @@ HttpReply HttpClient::send(const boost::json::value &request,
   hop.range = req.range;
   hop.max_body_bytes = req.max_body_bytes;
   hop.user_agent = options_.user_agent;
+  hop.body_sink = sink;
 
   for (int64_t redirects = 0;;) {
     const std::string what = hop.method + " " + hop.url.redacted();

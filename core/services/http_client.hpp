@@ -63,7 +63,23 @@ class HttpClient {
                  const std::function<void(uint64_t done, uint64_t total)> &progress,
                  bool allow_private_addresses);
 
+  // Like send, but the body of a 2xx final reply goes to `sink` as it arrives, never into
+  // memory (the reply's body stays empty; other replies' bodies are kept as send keeps them).
+  // `sink` returning false ends the exchange with a transport error. `progress` hears (received,
+  // total) bytes of the reply body, total 0 when unknown.
+  HttpReply fetch(const boost::json::value &request,
+                  const std::function<bool(std::string_view)> &sink,
+                  const std::function<bool()> &cancelled,
+                  const std::function<void(uint64_t done, uint64_t total)> &progress,
+                  bool allow_private_addresses);
+
  private:
+  HttpReply exchange(const boost::json::value &request,
+                     const std::function<bool(std::string_view)> *sink,
+                     const std::function<bool()> &cancelled,
+                     const std::function<void(uint64_t, uint64_t)> &progress,
+                     bool allow_private_addresses);
+
   HttpClientOptions options_;
   CurlPool pool_;
 };

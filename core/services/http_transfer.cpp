@@ -272,6 +272,8 @@ HttpHopResult run_http_hop(CurlEntry &curl, const HttpHop &hop,
   state.progress = &progress;
   state.pinned = &hop.address;
   state.max_body_bytes = hop.max_body_bytes;
+  state.sink = hop.body_sink;
+  state.easy = curl.easy;
 
   CURL *easy = curl.easy;
   const bool file_body = has_body(hop) && hop.body->kind == HttpBody::Kind::kFile;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct HttpHop {
   std::string range;
   uint64_t max_body_bytes = 0;
   std::string user_agent;
+  // When set, a 2xx reply's body is handed here as it arrives (false stops the transfer).
+  const std::function<bool(std::string_view)> *body_sink = nullptr;
 };
 
 // What came back from one hop.

@@ -14,6 +14,11 @@ namespace {
 size_t on_body(char *data, size_t size, size_t count, void *user) {
   auto &s = *static_cast<HttpTransferState *>(user);
   const size_t n = size * count;
+  if (s.sink && *s.sink) {
+    long status = 0;
+    curl_easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &status);
+    if (status / 100 == 2) return (*s.sink)(std::string_view(data, n)) ? n : 0;
+  }
   const uint64_t room = s.max_body_bytes - std::min<uint64_t>(s.max_body_bytes, s.body.size());
   if (n <= room) {
     s.body.append(data, n);
@@ -55,12 +60,20 @@ size_t on_header(char *data, size_t size, size_t count, void *user) {
   return n;
 }
 
-int on_progress(void *user, curl_off_t, curl_off_t, curl_off_t upload_total,
-                curl_off_t upload_now) {
+int on_progress(void *user, curl_off_t download_total, curl_off_t download_now,
+                curl_off_t upload_total, curl_off_t upload_now) {
   auto &s = *static_cast<HttpTransferState *>(user);
   if (*s.cancelled && (*s.cancelled)()) {
     s.was_cancelled = true;
     return 1;
+  }
+  if (s.sink) {  // a download: the reply body is what progresses
+    if (*s.progress && download_now > 0 && download_now != s.last_upload_reported) {
+      s.last_upload_reported = download_now;
+      (*s.progress)(static_cast<uint64_t>(download_now),
+                    static_cast<uint64_t>(std::max<curl_off_t>(download_total, 0)));
+    }
+    return 0;
   }
   if (*s.progress && upload_total > 0 && upload_now != s.last_upload_reported) {
     s.last_upload_reported = upload_now;

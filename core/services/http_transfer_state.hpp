@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct HttpTransferState {
   const std::function<void(uint64_t, uint64_t)> *progress = nullptr;
   const ResolvedAddress *pinned = nullptr;
   uint64_t max_body_bytes = 0;
+  // When set, a 2xx reply's body goes here instead of `body` (false stops the transfer).
+  const std::function<bool(std::string_view)> *sink = nullptr;
+  CURL *easy = nullptr;  // the handle, to read the status while the body arrives
 
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;

@@ -4,8 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "core/publish/media_prep.hpp"
+#include "core/services/http_test_support.hpp"
 #include "core/store/sqlite_store.hpp"
 #include "core/util/sha256.hpp"
 #include "support/scratch.hpp"
@@ -161,4 +164,94 @@ TEST_CASE("a file that is not media is refused at media[i].path", "[publish][med
   REQUIRE(out.errors.size() == 1);
   CHECK(out.errors[0].code == "media.unreadable");
   CHECK(out.errors[0].field == "media[0].path");
+}
+
+namespace {
+
+// A loopback server that serves the tall test clip at /clip.mp4 (404 elsewhere).
+struct ClipServer {
+  std::string clip = [] {
+    std::ifstream in(kMedia / "tall.mp4", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  lmp::http_test::RecordingServer server{[this](const lmp::httpd::Request &r) {
+    lmp::httpd::Response res;
+    if (r.target != "/clip.mp4") {
+      res.status = 404;
+      return res;
+    }
+    res.headers.emplace_back("Content-Type", "video/mp4");
+    res.body = clip;
+    return res;
+  }};
+  std::string url(const std::string &path) const {
+    return "http://127.0.0.1:" + std::to_string(server.port()) + path;
+  }
+};
+
+lmp::MediaItem video_url(const std::string &url) {
+  lmp::MediaItem m;
+  m.type = "video";
+  m.url = url;
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("a video URL is downloaded into the library and prepared like a file",
+          "[publish][media_prep]") {
+  Prep prep;
+  ClipServer clip;
+  lmp::HttpClient http;
+  prep.sources.http = &http;
+  prep.sources.allow_private_addresses = true;  // the server is on 127.0.0.1
+  auto out = prep.prepare({video_url(clip.url("/clip.mp4"))});
+  REQUIRE(out.errors.empty());
+  const json::object &item = out.items.at(0).as_object();
+  CHECK(item.at("sha256").as_string() == lmp::sha256_file_hex(kMedia / "tall.mp4"));
+  CHECK_FALSE(item.contains("url"));
+  const fs::path stored(std::string(item.at("path").as_string()));
+  CHECK(stored.parent_path() == prep.scratch.dir / "media");
+  CHECK(fs::file_size(stored) == clip.clip.size());
+  CHECK(item.at("videoCodec").as_string() == "h264");
+  CHECK(item.contains("cover"));
+  auto entry = prep.library.find(lmp::media_id_for_sha256(item.at("sha256").as_string()));
+  REQUIRE(entry);
+  CHECK(entry->in_library);
+
+  // A missing file is the item's error, at its url; nothing half-written stays.
+  auto missing = prep.prepare({video_url(clip.url("/gone.mp4"))});
+  REQUIRE(missing.errors.size() == 1);
+  CHECK(missing.errors[0].code == "media.download_failed");
+  CHECK(missing.errors[0].field == "media[0].url");
+  CHECK(missing.errors[0].message.find("404") != std::string::npos);
+  CHECK(std::distance(fs::directory_iterator(prep.scratch.dir / "media"),
+                      fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("a video URL on a private address is refused without allow_private_addresses",
+          "[publish][media_prep]") {
+  Prep prep;
+  ClipServer clip;
+  lmp::HttpClient http;
+  prep.sources.http = &http;
+  auto out = prep.prepare({video_url(clip.url("/clip.mp4"))});
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].code == "media.download_failed");
+  CHECK(out.errors[0].field == "media[0].url");
+  CHECK(out.errors[0].message.find("blocked") != std::string::npos);
+  CHECK(clip.server.count() == 0);  // not a byte was sent to it
+}
+
+TEST_CASE("image URLs pass through for the platform to fetch", "[publish][media_prep]") {
+  Prep prep;
+  lmp::HttpClient http;
+  prep.sources.http = &http;
+  lmp::MediaItem m;
+  m.type = "image";
+  m.url = "https://example.com/a.jpg";
+  auto out = prep.prepare({m});
+  REQUIRE(out.errors.empty());
+  CHECK(out.items.at(0).at("url").as_string() == "https://example.com/a.jpg");
+  CHECK_FALSE(out.items.at(0).as_object().contains("sha256"));
 }
