@@ -1,6 +1,9 @@
 #include "core/cli/context.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include "core/plugins/http_bridge.hpp"
 #include "core/publish/account_call.hpp"
@@ -151,6 +154,16 @@ Publisher &Context::publisher() {
     deps.journal = journal_.get();
     deps.media = {&media_library(), config().media_dir / "derived", &services_->http,
                   config().allow_private_addresses};
+    if (::isatty(STDERR_FILENO)) {  // interfaces.md: progress only on a terminal
+      progress_ =
+          std::make_unique<ProgressMeter>(host_clock(), [](const std::string &line, bool last) {
+            std::fprintf(stderr, "\r%s\x1b[K%s", line.c_str(), last ? "\n" : "");
+            std::fflush(stderr);
+          });
+      deps.upload_progress = [meter = progress_.get()](uint64_t done, uint64_t total) {
+        meter->update(done, total);
+      };
+    }
     publisher_ = std::make_unique<Publisher>(std::move(deps));
   }
   return *publisher_;

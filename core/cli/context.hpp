@@ -13,6 +13,7 @@
 #include "core/plugins/call.hpp"
 #include "core/plugins/registry.hpp"
 #include "core/publish/publisher.hpp"
+#include "core/services/progress.hpp"
 #include "core/store/store.hpp"
 
 namespace lmp::cli {
@@ -47,6 +48,7 @@ class Context {
   std::optional<Config> config_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<MediaLibrary> media_library_;
+  std::unique_ptr<ProgressMeter> progress_;
   struct Services;
   std::unique_ptr<Services> services_;
   std::unique_ptr<Registry> registry_;

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "core/model/ids.hpp"
-#include "core/publish/crash_hook.hpp"
 #include "core/model/time.hpp"
+#include "core/publish/crash_hook.hpp"
 #include "core/publish/retry.hpp"
 #include "core/services/clock.hpp"
 
@@ -106,7 +106,8 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   auto run_once = [&](Operation op, json::object extra = {}) {
     json::object request = build_target_request(post, pt.plan, ids, allow_private);
     for (auto &kv : extra) request[kv.key()] = kv.value();
-    CallOutcome out = call_target(op, post, pt.plan, request, *deps_.services, ids, allow_private);
+    CallOutcome out = call_target(op, post, pt.plan, request, *deps_.services, ids, allow_private,
+                                  deps_.upload_progress);
     if (auto rl = rate_limit_of(out.result)) r.rate_limit = rl;
     return out;
   };

@@ -2,7 +2,9 @@
 // media, publish it, and record every step in the journal before the next side effect.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "core/config/config.hpp"
@@ -22,6 +24,8 @@ struct PublisherDeps {
   CredentialAccess credentials;
   PublishJournal *journal = nullptr;  // may be null (nothing recorded)
   MediaSources media;                 // the media library and the folder for derived files
+  // Hears the bytes adapters report while uploading media (done, total); may be empty.
+  std::function<void(uint64_t done, uint64_t total)> upload_progress;
 };
 
 class Publisher {

@@ -47,12 +47,17 @@ std::string format_progress(uint64_t done, uint64_t total, double bytes_per_s) {
   return line;
 }
 
-ProgressMeter::ProgressMeter(Clock &clock, std::function<void(const std::string &)> sink,
-                             int64_t interval_ms)
-    : clock_(clock), sink_(std::move(sink)), interval_ms_(interval_ms) {}
+ProgressMeter::ProgressMeter(Clock &clock, Sink sink, int64_t interval_ms, uint64_t min_total)
+    : clock_(clock), sink_(std::move(sink)), interval_ms_(interval_ms), min_total_(min_total) {}
 
 void ProgressMeter::update(uint64_t done, uint64_t total) {
+  if (total > 0 && total < min_total_) return;
   const int64_t now = clock_.monotonic_ms();
+  if (done < last_done_) {  // the next transfer
+    start_ms_ = -1;
+    finished_ = false;
+  }
+  last_done_ = done;
   const bool first = start_ms_ < 0;
   if (first) {
     start_ms_ = now;
@@ -64,7 +69,7 @@ void ProgressMeter::update(uint64_t done, uint64_t total) {
   last_ms_ = now;
   const double elapsed_s = static_cast<double>(now - start_ms_) / 1000.0;
   const double sent = static_cast<double>(done - std::min(done, start_done_));
-  sink_(format_progress(done, total, elapsed_s > 0 ? sent / elapsed_s : 0.0));
+  sink_(format_progress(done, total, elapsed_s > 0 ? sent / elapsed_s : 0.0), complete);
 }
 
 }  // namespace lmp

@@ -15,23 +15,27 @@ namespace lmp {
 // case the line is "12.5 MB  3.2 MB/s".
 std::string format_progress(uint64_t done, uint64_t total, double bytes_per_s);
 
-// Turns the (done, total) reports of one transfer into lines for `sink`: the first report, then
-// at most one every `interval_ms` of `clock` time, and always the one where done reaches total.
-// The rate is the average since the first report. Not thread-safe: one transfer, one meter.
+// Turns (done, total) reports into lines for `sink`: a transfer's first report, then at most one
+// every `interval_ms` of `clock` time, and always the one where done reaches total (with
+// `last` true). The rate is the average since the transfer's first report. A report with less
+// done than the one before starts a new transfer (the next file). Transfers of known size below
+// `min_total` bytes (API calls, small images) are not shown. Not thread-safe.
 class ProgressMeter {
  public:
-  ProgressMeter(Clock &clock, std::function<void(const std::string &)> sink,
-                int64_t interval_ms = 250);
+  using Sink = std::function<void(const std::string &line, bool last)>;
+  ProgressMeter(Clock &clock, Sink sink, int64_t interval_ms = 250, uint64_t min_total = 1'000'000);
 
   // Records that `done` of `total` bytes (0: unknown) have gone.
   void update(uint64_t done, uint64_t total);
 
  private:
   Clock &clock_;
-  std::function<void(const std::string &)> sink_;
+  Sink sink_;
   int64_t interval_ms_;
+  uint64_t min_total_;
   int64_t start_ms_ = -1;
   uint64_t start_done_ = 0;
+  uint64_t last_done_ = 0;
   int64_t last_ms_ = 0;
   bool finished_ = false;
 };

@@ -21,8 +21,14 @@ TEST_CASE("ProgressMeter reports the first update, then at most one per interval
           "[progress]") {
   lmp::FakeClock clock;
   std::vector<std::string> lines;
+  std::vector<bool> last;
   lmp::ProgressMeter meter(
-      clock, [&](const std::string &l) { lines.push_back(l); }, 250);
+      clock,
+      [&](const std::string &l, bool end) {
+        lines.push_back(l);
+        last.push_back(end);
+      },
+      250);
   meter.update(0, 4'000'000);
   REQUIRE(lines.size() == 1);
   clock.advance(100);
@@ -39,4 +45,15 @@ TEST_CASE("ProgressMeter reports the first update, then at most one per interval
   clock.advance(1000);
   meter.update(4'000'000, 4'000'000);  // and only once
   CHECK(lines.size() == 3);
+  CHECK(last == std::vector<bool>{false, false, true});
+
+  // A small transfer (an API call) is not shown.
+  meter.update(22, 22);
+  CHECK(lines.size() == 3);
+
+  // Less done than before: the next file, reported from its start.
+  clock.advance(1000);
+  meter.update(0, 2'000'000);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[3] == "0 B / 2.0 MB (0%)  0 B/s");
 }
