@@ -21,6 +21,8 @@ CallOutcome with_retries(const RetryPolicy &policy, const std::function<CallOutc
   int64_t backoff = policy.backoff_ms;
   for (int64_t retry = 1; retry <= policy.retries; ++retry) {
     if (out.ok() || !out.error || !out.error->retryable) break;
+    // The pacer already judged this wait too long (pacing.max_wait_s); the next run retries.
+    if (out.error->code == "host.rate_limited") break;
     const int64_t wait = std::max(backoff, out.error->retry_after_ms.value_or(0));
     if (wait > policy.max_wait_ms) break;
     spdlog::info("{} (retryable); retry {} of {} in {} ms", out.error->code, retry, policy.retries,

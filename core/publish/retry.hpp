@@ -20,7 +20,8 @@ struct RetryPolicy {
   static RetryPolicy from(const Config &config);
 };
 
-// Runs attempt until it succeeds, fails with a non-retryable error, or the retries are spent.
+// Runs attempt until it succeeds, fails with a non-retryable error (or host.rate_limited, a wait
+// the pacer refused), or the retries are spent.
 // Before each retry it waits (on the host clock) the longer of the backoff and the error's
 // retryAfterMs, unless that is longer than max_wait_ms; then it calls before_retry, when given,
 // which may settle the matter instead of retrying (a publish that turns out to exist) by
