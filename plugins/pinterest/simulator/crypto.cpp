@@ -10,10 +10,6 @@
 
 namespace lmp::sim {
 
-struct Sha256::Impl {
-  EVP_MD_CTX *ctx = nullptr;
-};
-
 std::string base64_encode(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
   const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
@@ -82,31 +78,6 @@ std::string random_token(std::size_t n) {
   out.reserve(n);
   for (unsigned char c : bytes) out.push_back(alphabet[c % 62]);
   return out;
-}
-
-Sha256::Sha256() : impl_(new Impl) {
-  impl_->ctx = EVP_MD_CTX_new();
-  if (!impl_->ctx || EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr) != 1) {
-    EVP_MD_CTX_free(impl_->ctx);
-    delete impl_;
-    throw std::runtime_error("SHA-256 initialisation failed");
-  }
-}
-
-Sha256::~Sha256() {
-  EVP_MD_CTX_free(impl_->ctx);
-  delete impl_;
-}
-
-void Sha256::update(std::string_view bytes) {
-  EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size());
-}
-
-std::string Sha256::hex_digest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(impl_->ctx, digest, &length);
-  return hex(std::string_view(reinterpret_cast<const char *>(digest), length));
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

@@ -22,23 +22,6 @@ std::string random_bytes(std::size_t n);
 // A random token of `n` characters from [a-zA-Z0-9].
 std::string random_token(std::size_t n);
 
-// SHA-256 computed incrementally.
-class Sha256 {
- public:
-  Sha256();
-  ~Sha256();
-  Sha256(const Sha256 &) = delete;
-  Sha256 &operator=(const Sha256 &) = delete;
-  // Adds `bytes` to the hashed input.
-  void update(std::string_view bytes);
-  // The digest of everything added, as lowercase hex. Call once.
-  std::string hex_digest();
-
- private:
-  struct Impl;
-  Impl *impl_;
-};
-
 // Compares two secrets in time independent of where they differ.
 bool constant_time_equal(std::string_view a, std::string_view b);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/util/sha256.hpp"
 #include "plugins/pinterest/simulator/crypto.hpp"
 #include "plugins/pinterest/simulator/errors.hpp"
 #include "plugins/pinterest/simulator/multipart_reader.hpp"
@@ -226,7 +227,7 @@ class S3Upload : public LoggedBodyStream, private PartListener {
   std::string media_id_;
   std::uint64_t size_ = 0;
   std::string head_;
-  Sha256 hash_;
+  lmp::Sha256 hash_;
   std::string sha256_;
   std::string path_;
   std::ofstream out_;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/util/sha256.hpp"
 #include "plugins/pinterest/simulator/crypto.hpp"
 #include "plugins/pinterest/simulator/sim_client.hpp"
 
@@ -32,7 +33,7 @@ const std::string kCover = std::string(LMP_TEST_DATA_DIR) + "/sim/cover.jpg";
 
 std::string sha256_of_file(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
-  lmp::sim::Sha256 hash;
+  lmp::Sha256 hash;
   std::string buffer(1 << 16, '\0');
   while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount()) {
     hash.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
