@@ -1,5 +1,10 @@
 #include "support/cli.hpp"
 
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <sstream>
+#include <thread>
+
 namespace lmp::test {
 
 CliRun run_letmepost(const Scratch &s, std::vector<std::string> args,
@@ -27,6 +32,20 @@ std::filesystem::path write_sim_config(const Scratch &s, const SimulatorProcess 
                                        "    api_base_url: " +
                                        sim.api_url() + "\n    access_token: " + token + "\n" +
                                        extra);
+}
+
+std::string wait_for_line(const Scratch &s, const std::string &name, const std::string &prefix) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::istringstream in(s.read(name));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind(prefix, 0) == 0) return line;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  FAIL("no line starting with " << prefix << " in " << name << ":\n" << s.read(name));
+  return {};
 }
 
 }  // namespace lmp::test

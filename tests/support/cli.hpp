@@ -30,4 +30,8 @@ CliRun run_letmepost(const Scratch &s, std::vector<std::string> args,
 std::filesystem::path write_sim_config(const Scratch &s, const SimulatorProcess &sim,
                                        const std::string &token, const std::string &extra = "");
 
+// The first line of s.dir/name that starts with prefix, waiting up to 10 s for a child process to
+// write it. Fails the test (and returns "") when it does not come.
+std::string wait_for_line(const Scratch &s, const std::string &name, const std::string &prefix);
+
 }  // namespace lmp::test

@@ -62,21 +62,6 @@ const json::object &account(const json::value &doc, const std::string &id) {
   throw std::logic_error("unreachable");
 }
 
-// The first line of a file starting with prefix, waiting up to 10 s for it.
-std::string wait_for_line(const Scratch &s, const std::string &name, const std::string &prefix) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::istringstream in(s.read(name));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind(prefix, 0) == 0) return line;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  FAIL("no line starting with " << prefix << " in " << name << ":\n" << s.read(name));
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("letmepost accounts lists accounts, credential sources and health without secrets",

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/cli.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/scratch.hpp"
@@ -36,21 +37,6 @@ int free_port() {
   REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0);
   ::close(fd);
   return ntohs(a.sin_port);
-}
-
-// The first line of the file that starts with `prefix`, waiting up to 10 s for it to appear.
-std::string wait_for_line(const Scratch &s, const std::string &name, const std::string &prefix) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::istringstream in(s.read(name));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind(prefix, 0) == 0) return line;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  FAIL("no line starting with " << prefix << " in " << name << ":\n" << s.read(name));
-  return {};
 }
 
 // A config with one Pinterest account on the simulator that has an OAuth app but no tokens.
