@@ -52,6 +52,7 @@ ProgressMeter::ProgressMeter(Clock &clock, Sink sink, int64_t interval_ms, uint6
 
 void ProgressMeter::update(uint64_t done, uint64_t total) {
   if (total > 0 && total < min_total_) return;
+  std::lock_guard lock(mu_);
   const int64_t now = clock_.monotonic_ms();
   if (done < last_done_) {  // the next transfer
     start_ms_ = -1;

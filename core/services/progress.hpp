@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 
 #include "core/services/clock.hpp"
@@ -19,7 +20,8 @@ std::string format_progress(uint64_t done, uint64_t total, double bytes_per_s);
 // every `interval_ms` of `clock` time, and always the one where done reaches total (with
 // `last` true). The rate is the average since the transfer's first report. A report with less
 // done than the one before starts a new transfer (the next file). Transfers of known size below
-// `min_total` bytes (API calls, small images) are not shown. Not thread-safe.
+// `min_total` bytes (API calls, small images) are not shown. Thread-safe; reports of transfers
+// running at once (several accounts) share the one line, so read best with one at a time.
 class ProgressMeter {
  public:
   using Sink = std::function<void(const std::string &line, bool last)>;
@@ -29,6 +31,7 @@ class ProgressMeter {
   void update(uint64_t done, uint64_t total);
 
  private:
+  std::mutex mu_;
   Clock &clock_;
   Sink sink_;
   int64_t interval_ms_;
