@@ -26,8 +26,8 @@ fi
 
 BENCH=$WORK/letmepost-media-bench
 # -O2 for the bench's own file; lmp_core is linked as built (its media code only drives libav*).
-g++ -std=c++20 -O2 -I. bench/media/cover_bench.cpp -o "$BENCH" "$BUILD/lib/liblmp_core.a" \
-  $(pkg-config --libs libavformat libavcodec libswscale libavutil) -lboost_json -lfmt
+g++ -std=c++20 -O2 -I. bench/media/cover_bench.cpp -o "$BENCH" "$BUILD/lib/liblmp_core.a" "$BUILD/lib/liblmp_sha256.a" \
+  $(pkg-config --libs libavformat libavcodec libswscale libavutil) -lboost_json -lfmt -lcrypto
 
 . bench/lib.sh
 

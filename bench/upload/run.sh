@@ -19,7 +19,7 @@ mkdir -p "$WORK"
 [ -f "$BUILD/lib/liblmp_core.a" ] || { echo "build lmp_core in $BUILD first" >&2; exit 2; }
 BENCH=$WORK/letmepost-upload-bench
 g++ -std=c++20 -O2 -I. -DLMP_VERSION='"bench"' bench/upload/upload_bench.cpp -o "$BENCH" \
-  "$BUILD/lib/liblmp_core.a" -lcurl -lboost_json -lssl -lcrypto -lfmt -pthread
+  "$BUILD/lib/liblmp_core.a" "$BUILD/lib/liblmp_sha256.a" -lcurl -lboost_json -lssl -lcrypto -lfmt -pthread
 
 "$BUILD/bin/letmepost-pinterest-sim" --port 0 >"$WORK/sim.out" 2>"$WORK/sim.err" &
 SIM_PID=$!
