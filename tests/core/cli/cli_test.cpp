@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/cli.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/scratch.hpp"
@@ -18,40 +19,15 @@ namespace json = boost::json;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  json::value out;
-  std::string err;
-};
-
+using lmp::test::CliRun;
+using lmp::test::run_letmepost;
 using lmp::test::Scratch;
-
-Run letmepost(const Scratch &s, std::vector<std::string> args, std::vector<std::string> env = {}) {
-  args.insert(args.begin(), LMP_BIN_DIR "/letmepost");
-  lmp::test::ChildOptions opts;
-  opts.env = std::move(env);
-  opts.stderr_path = (s.dir / "stderr.log").string();
-  lmp::test::ChildProcess p(args, opts);
-  std::string out = p.read_all();
-  int code = p.wait();
-  json::error_code ec;
-  json::value v = json::parse(out, ec);
-  return {code, ec ? json::value(out) : v, s.read("stderr.log")};
-}
-
-// A config with one Pinterest account on the simulator; its token comes from ${PIN_TOKEN}.
-std::filesystem::path write_sim_config(const Scratch &s, const lmp::test::SimulatorProcess &sim) {
-  return s.write("letmepost.yaml",
-                 "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
-                 "accounts:\n  - id: acc_pin\n    platform: pinterest\n    api_base_url: " +
-                     sim.api_url() + "\n    access_token: ${PIN_TOKEN}\n");
-}
 
 }  // namespace
 
 TEST_CASE("letmepost plugins lists the Pinterest adapter with ABI 1.0", "[cli]") {
   Scratch s;
-  Run r = letmepost(s, {"plugins"});
+  CliRun r = run_letmepost(s, {"plugins"});
   CHECK(r.exit_code == 0);
   const auto &adapters = r.out.at("adapters").as_array();
   REQUIRE(adapters.size() == 1);
@@ -69,7 +45,7 @@ TEST_CASE("letmepost plugins refuses each broken adapter and still loads Pintere
     yaml += std::string("    - ") + LMP_TEST_PLUGIN_DIR + "/" + d + "\n";
   }
   auto cfg = s.write("letmepost.yaml", yaml);
-  Run r = letmepost(s, {"--config", cfg.string(), "plugins"});
+  CliRun r = run_letmepost(s, {"--config", cfg.string(), "plugins"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.at("adapters").as_array().size() == 1);
   std::set<std::string> codes;
@@ -86,7 +62,7 @@ TEST_CASE("letmepost plugins refuses each broken adapter and still loads Pintere
 TEST_CASE("config errors name file, line and column and exit 2", "[cli]") {
   Scratch s;
   auto cfg = s.write("bad.yaml", "state:\n  path: [unclosed\n");
-  Run r = letmepost(s, {"--config", cfg.string(), "config", "check"});
+  CliRun r = run_letmepost(s, {"--config", cfg.string(), "config", "check"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.at("error").at("code") == "config.syntax");
   CHECK_THAT(std::string(r.out.at("error").at("message").as_string()),
@@ -95,7 +71,7 @@ TEST_CASE("config errors name file, line and column and exit 2", "[cli]") {
 
 TEST_CASE("an unknown command is a usage error", "[cli]") {
   Scratch s;
-  Run r = letmepost(s, {"frobnicate"});
+  CliRun r = run_letmepost(s, {"frobnicate"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.at("error").at("code") == "validation.usage");
 }
@@ -104,14 +80,15 @@ TEST_CASE("letmepost post publishes a pin to the simulator and keeps secrets out
           "[cli]") {
   Scratch s;
   lmp::test::SimulatorProcess sim;
-  auto cfg = write_sim_config(s, sim);
+  auto cfg = lmp::test::write_sim_config(s, sim, "${PIN_TOKEN}");
   auto post = s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
     "text":"From the CLI","media":[{"type":"image","url":")" +
                                        sim.base_url() +
                                        R"(/media/demo.jpg"}],
     "options":{"boardId":"1234567890","destinationUrl":")" +
                                        sim.base_url() + R"(/dest/ok"}})");
-  Run r = letmepost(s, {"--config", cfg.string(), "--log-level", "debug", "post", post.string()},
+  CliRun r =
+      run_letmepost(s, {"--config", cfg.string(), "--log-level", "debug", "post", post.string()},
                     {"PIN_TOKEN=sim-access-token"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -130,8 +107,8 @@ TEST_CASE("letmepost post publishes a pin to the simulator and keeps secrets out
     "text":"x","media":[{"type":"image","url":")" +
                               sim.base_url() +
                               R"(/media/demo.jpg"}],"options":{"pinterest":{"boardId":"999"}}})");
-  Run b = letmepost(s, {"--config", cfg.string(), "post", bad.string()},
-                    {"PIN_TOKEN=sim-access-token"});
+  CliRun b = run_letmepost(s, {"--config", cfg.string(), "post", bad.string()},
+                           {"PIN_TOKEN=sim-access-token"});
   CHECK(b.exit_code == 1);
   const auto &t = b.out.at("targets").as_array()[0];
   CHECK(t.at("status") == "failed");
@@ -142,7 +119,7 @@ TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show an
           "[cli][boards]") {
   Scratch s;
   lmp::test::SimulatorProcess sim;
-  auto cfg = write_sim_config(s, sim);
+  auto cfg = lmp::test::write_sim_config(s, sim, "${PIN_TOKEN}");
   const std::vector<std::string> env = {"PIN_TOKEN=sim-access-token"};
   auto post =
       s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"}],
@@ -152,7 +129,7 @@ TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show an
   const int kRuns = 50;
   std::string last_id;
   for (int i = 0; i < kRuns; ++i) {
-    Run r = letmepost(s, {"--config", cfg.string(), "post", post.string()}, env);
+    CliRun r = run_letmepost(s, {"--config", cfg.string(), "post", post.string()}, env);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     last_id = std::string(r.out.at("id").as_string());
@@ -167,24 +144,25 @@ TEST_CASE("separate CLI runs share one board lookup; boards, posts list, show an
   };
   CHECK(count_board_lists() == 1);
 
-  Run boards = letmepost(s, {"--config", cfg.string(), "boards", "acc_pin"}, env);
+  CliRun boards = run_letmepost(s, {"--config", cfg.string(), "boards", "acc_pin"}, env);
   CHECK(boards.exit_code == 0);
   CHECK(count_board_lists() == 1);  // still from the cache
-  Run fresh = letmepost(s, {"--config", cfg.string(), "boards", "acc_pin", "--refresh"}, env);
+  CliRun fresh =
+      run_letmepost(s, {"--config", cfg.string(), "boards", "acc_pin", "--refresh"}, env);
   CHECK(fresh.exit_code == 0);
   CHECK(count_board_lists() == 2);
   CHECK_FALSE(fresh.out.at("destinations").as_array().empty());
 
-  Run list = letmepost(s, {"--config", cfg.string(), "posts", "list", "--limit", "5"}, env);
+  CliRun list = run_letmepost(s, {"--config", cfg.string(), "posts", "list", "--limit", "5"}, env);
   CHECK(list.exit_code == 0);
   CHECK(list.out.at("posts").as_array().size() == 5);
   CHECK(list.out.at("posts").as_array()[0].at("id") == json::value(last_id));
 
-  Run show = letmepost(s, {"--config", cfg.string(), "posts", "show", last_id}, env);
+  CliRun show = run_letmepost(s, {"--config", cfg.string(), "posts", "show", last_id}, env);
   CHECK(show.exit_code == 0);
   CHECK(show.out.at("post").at("text") == "One of many");
 
-  Run del = letmepost(s, {"--config", cfg.string(), "posts", "delete", last_id}, env);
+  CliRun del = run_letmepost(s, {"--config", cfg.string(), "posts", "delete", last_id}, env);
   CHECK(del.exit_code == 0);
   CHECK(del.out.at("targets").as_array()[0].at("status") == "deleted");
 }
@@ -196,7 +174,8 @@ TEST_CASE("letmepost media upload, list and delete keep one copy per content", "
                                            "\n  media_dir: " + (s.dir / "library").string() + "\n");
   fs::copy_file(media / "clip.mov", s.dir / "renamed.bin");
 
-  Run first = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "clip.mov"});
+  CliRun first =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", media / "clip.mov"});
   REQUIRE(first.exit_code == 0);
   const std::string id(first.out.at("mediaId").as_string());
   CHECK(id.rfind("med_", 0) == 0);
@@ -209,26 +188,29 @@ TEST_CASE("letmepost media upload, list and delete keep one copy per content", "
   CHECK(fs::file_size(stored) == fs::file_size(media / "clip.mov"));
 
   // The same bytes under another name: the same id, no second copy.
-  Run again = letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "renamed.bin"});
+  CliRun again =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "renamed.bin"});
   REQUIRE(again.exit_code == 0);
   CHECK(again.out.at("mediaId").as_string() == id);
   CHECK(again.out.at("added") == false);
-  Run image = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "image.png"});
+  CliRun image =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", media / "image.png"});
   REQUIRE(image.exit_code == 0);
   CHECK(std::distance(fs::directory_iterator(s.dir / "library"), fs::directory_iterator()) == 2);
 
-  Run list = letmepost(s, {"--config", cfg.string(), "media", "list"});
+  CliRun list = run_letmepost(s, {"--config", cfg.string(), "media", "list"});
   REQUIRE(list.exit_code == 0);
   REQUIRE(list.out.at("media").as_array().size() == 2);
   CHECK(list.out.at("media").as_array()[0].at("mediaId").as_string() == id);
 
-  Run del = letmepost(s, {"--config", cfg.string(), "media", "delete", id});
+  CliRun del = run_letmepost(s, {"--config", cfg.string(), "media", "delete", id});
   CHECK(del.exit_code == 0);
   CHECK_FALSE(fs::exists(stored));
-  CHECK(
-      letmepost(s, {"--config", cfg.string(), "media", "list"}).out.at("media").as_array().size() ==
-      1);
-  Run missing = letmepost(s, {"--config", cfg.string(), "media", "delete", id});
+  CHECK(run_letmepost(s, {"--config", cfg.string(), "media", "list"})
+            .out.at("media")
+            .as_array()
+            .size() == 1);
+  CliRun missing = run_letmepost(s, {"--config", cfg.string(), "media", "delete", id});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find(id) != std::string::npos);
 }
@@ -238,13 +220,16 @@ TEST_CASE("letmepost media upload refuses what is not an image or a video", "[cl
   const fs::path media = LMP_TEST_DATA_DIR "/media";
   auto cfg = s.write("letmepost.yaml", "state:\n  path: " + (s.dir / "state.db").string() +
                                            "\n  media_dir: " + (s.dir / "library").string() + "\n");
-  Run text = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "not_media.bin"});
+  CliRun text =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", media / "not_media.bin"});
   CHECK(text.exit_code == 1);
   CHECK(text.out.at("error").at("code") == "media.unreadable");
-  Run audio = letmepost(s, {"--config", cfg.string(), "media", "upload", media / "audio_only.m4a"});
+  CliRun audio =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", media / "audio_only.m4a"});
   CHECK(audio.exit_code == 1);
   CHECK(audio.out.at("error").at("code") == "media.unsupported_kind");
-  Run absent = letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "nope.mp4"});
+  CliRun absent =
+      run_letmepost(s, {"--config", cfg.string(), "media", "upload", s.dir / "nope.mp4"});
   CHECK(absent.exit_code == 1);
   CHECK(absent.out.at("error").at("message").as_string().find("nope.mp4") != std::string::npos);
   // Nothing half-written stays behind.

@@ -69,24 +69,15 @@ lmp::CallOutcome Harness::run(lmp::Operation op, const json::object &request, bo
 }
 
 json::array Harness::log() const {
-  auto reply = lmp::test::TestHttp::get(sim.base_url() + "/_sim/log");
-  REQUIRE(reply.status == 200);
-  return reply.json().as_array();
+  return sim.log();
 }
 
 json::array Harness::log(const std::string &method, const std::string &path) const {
-  json::array out;
-  for (const json::value &e : log()) {
-    if (e.at("method") == json::value(method) && e.at("path") == json::value(path)) {
-      out.push_back(e);
-    }
-  }
-  return out;
+  return sim.log(method, path);
 }
 
 void Harness::fault(const json::object &fault) const {
-  auto reply = lmp::test::TestHttp::post_json(sim.base_url() + "/_sim/faults", fault);
-  REQUIRE(reply.status == 201);
+  sim.fault(fault);
 }
 
 std::vector<json::object> Harness::credential_updates() const {

@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "plugins/pinterest/video_media.hpp"
-#include "support/http_client.hpp"
+#include "support/cli.hpp"
 #include "support/process.hpp"
 #include "support/scratch.hpp"
 
@@ -14,40 +14,18 @@ namespace json = boost::json;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-};
+using lmp::test::CliRun;
 
-Run post(const lmp::test::Scratch &s, const std::string &config, const std::string &post_file,
-         std::vector<std::string> env) {
-  lmp::test::ChildOptions opts;
-  opts.env = std::move(env);
-  opts.stderr_path = s.path("stderr.log");
-  lmp::test::ChildProcess p({LMP_BIN_DIR "/letmepost", "--config", config, "post", post_file},
-                            opts);
-  std::string out = p.read_all();
-  return {p.wait(), out};
-}
-
-size_t logged(const lmp::test::SimulatorProcess &sim, const std::string &method,
-              const std::string &path) {
-  auto reply =
-      lmp::test::TestHttp::get(sim.base_url() + "/_sim/log?method=" + method + "&path=" + path);
-  REQUIRE(reply.status == 200);
-  return reply.json().as_array().size();
+CliRun post(const lmp::test::Scratch &s, const std::string &config, const std::string &post_file,
+            std::vector<std::string> env) {
+  return lmp::test::run_letmepost(s, {"--config", config, "post", post_file}, std::move(env));
 }
 
 // A config with one account on sim, polling every 20 to 100 ms.
 std::string write_config(const lmp::test::Scratch &s, const lmp::test::SimulatorProcess &sim) {
-  return s
-      .write("letmepost.yaml", "state:\n  path: " + s.path("state.db") +
-                                   "\nnetwork:\n  allow_private_addresses: true\n"
-                                   "platforms:\n  pinterest:\n    video_poll_initial_ms: 20\n"
-                                   "    video_poll_max_ms: 100\n"
-                                   "accounts:\n  - id: acc_pin\n    platform: pinterest\n"
-                                   "    api_base_url: " +
-                                   sim.api_url() + "\n    access_token: sim-access-token\n")
+  return lmp::test::write_sim_config(s, sim, "sim-access-token",
+                                     "platforms:\n  pinterest:\n    video_poll_initial_ms: 20\n"
+                                     "    video_poll_max_ms: 100\n")
       .string();
 }
 
@@ -63,10 +41,7 @@ std::string write_post(const lmp::test::Scratch &s, const std::string &name,
 
 // The media_source of the latest pin the simulator was asked to create.
 json::object last_source(const lmp::test::SimulatorProcess &sim) {
-  auto reply = lmp::test::TestHttp::get(sim.base_url() + "/_sim/log?method=POST&path=/v5/pins");
-  REQUIRE(reply.status == 200);
-  const json::value log = reply.json();
-  const auto &entries = log.as_array();
+  const json::array entries = sim.log("POST", "/v5/pins");
   REQUIRE_FALSE(entries.empty());
   return entries.back().at("body").at("media_source").as_object();
 }
@@ -79,7 +54,7 @@ TEST_CASE("the CLI sends each cover override to Pinterest", "[pinterest][video][
   const std::string config = write_config(s, sim);
   const std::string video = R"({"type":"video","path":")" + pintest::test_media("clip.mov") + "\"";
   auto publish = [&](const std::string &name, const std::string &cover) {
-    Run r = post(s, config, write_post(s, name, video + cover + "}"), {});
+    CliRun r = post(s, config, write_post(s, name, video + cover + "}"), {});
     INFO(s.read("stderr.log"));
     REQUIRE(r.exit_code == 0);
     return last_source(sim);
@@ -108,17 +83,17 @@ TEST_CASE("a post that crashed after the upload resumes without uploading again"
   const std::string post_file = write_post(
       s, "post.json", R"({"type":"video","path":")" + pintest::test_media("tall.mp4") + "\"}");
 
-  Run crashed = post(s, config, post_file, {"LMP_TEST_CRASH_AFTER=uploading"});
+  CliRun crashed = post(s, config, post_file, {"LMP_TEST_CRASH_AFTER=uploading"});
   INFO(s.read("stderr.log"));
   REQUIRE(crashed.exit_code == 137);
-  CHECK(logged(sim, "POST", "/v5/media") == 1);
-  CHECK(logged(sim, "POST", "/v5/pins") == 0);
+  CHECK(sim.log("POST", "/v5/media").size() == 1);
+  CHECK(sim.log("POST", "/v5/pins").size() == 0);
 
-  Run again = post(s, config, post_file, {});
+  CliRun again = post(s, config, post_file, {});
   REQUIRE(again.exit_code == 0);
-  const json::value result = json::parse(again.out);
+  const json::value &result = again.out;
   CHECK(result.at("status") == "published");
-  CHECK(logged(sim, "POST", "/v5/media") == 1);
-  CHECK(logged(sim, "POST", "/s3/pinterest-media-upload/") == 1);
-  CHECK(logged(sim, "POST", "/v5/pins") == 1);
+  CHECK(sim.log("POST", "/v5/media").size() == 1);
+  CHECK(sim.log("POST", "/s3/pinterest-media-upload/").size() == 1);
+  CHECK(sim.log("POST", "/v5/pins").size() == 1);
 }
