@@ -60,6 +60,22 @@ class TempFile {
   fs::path path_;
 };
 
+// The index entry for the bytes at path, as probing found them.
+MediaEntry entry_for(std::string sha256, const fs::path &path, int64_t size, int64_t mtime_ns,
+                     const MediaProbe &p, bool in_library) {
+  MediaEntry e;
+  e.id = media_id_for_sha256(sha256);
+  e.sha256 = std::move(sha256);
+  e.path = path.string();
+  e.size = size;
+  e.mtime_ns = mtime_ns;
+  e.kind = p.kind;
+  e.probe = p.to_json();
+  e.created_at_ms = host_clock().now_unix_ms();
+  e.in_library = in_library;
+  return e;
+}
+
 }  // namespace
 
 MediaLibrary::MediaLibrary(MediaStore &store, fs::path media_dir)
@@ -72,20 +88,13 @@ MediaEntry MediaLibrary::reference(const fs::path &file) {
       known && MediaProbe::from_json(known->probe)) {
     return *known;
   }
-  MediaEntry e;
+  std::string sha256;
   try {
-    e.sha256 = sha256_file_hex(path);
+    sha256 = sha256_file_hex(path);
   } catch (const std::runtime_error &err) {
     throw unreadable(path, err.what());
   }
-  const MediaProbe p = probe_file(path);
-  e.id = media_id_for_sha256(e.sha256);
-  e.path = path.string();
-  e.size = size;
-  e.mtime_ns = mtime_ns;
-  e.kind = p.kind;
-  e.probe = p.to_json();
-  e.created_at_ms = host_clock().now_unix_ms();
+  MediaEntry e = entry_for(std::move(sha256), path, size, mtime_ns, probe_file(path), false);
   store_.upsert(e);
   return e;
 }
@@ -124,10 +133,8 @@ ImportResult MediaLibrary::import_stream(const ByteSource &source, const std::st
     out.close();
     if (!out) throw write_failed(temp.path(), std::strerror(errno));
   }
-  MediaEntry e;
-  e.sha256 = hash.hex_digest();
-  e.id = media_id_for_sha256(e.sha256);
-  if (auto known = store_.find(e.id);
+  const std::string sha256 = hash.hex_digest();
+  if (auto known = store_.find(media_id_for_sha256(sha256));
       known && known->in_library && fs::is_regular_file(known->path, ec)) {
     return {*known, false};
   }
@@ -142,18 +149,12 @@ ImportResult MediaLibrary::import_stream(const ByteSource &source, const std::st
                                 what + " is " + (p.kind == "audio" ? "audio only" : "no picture") +
                                     "; the media library keeps images and videos."));
   }
-  const fs::path final_path = dir_ / library_name(e.sha256, p);
+  const fs::path final_path = dir_ / library_name(sha256, p);
   fs::rename(temp.path(), final_path, ec);
   if (ec) throw write_failed(final_path, ec.message());
   temp.release();
   const auto [size, mtime_ns] = size_and_mtime(final_path);
-  e.path = final_path.string();
-  e.size = size;
-  e.mtime_ns = mtime_ns;
-  e.kind = p.kind;
-  e.probe = p.to_json();
-  e.created_at_ms = host_clock().now_unix_ms();
-  e.in_library = true;
+  const MediaEntry e = entry_for(sha256, final_path, size, mtime_ns, p, true);
   store_.upsert(e);
   return {store_.find(e.id).value_or(e), true};
 }
