@@ -10,8 +10,8 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libcurl4-openssl-dev libyaml-cpp-dev
   libspdlog-dev catch2 libsqlite3-dev libssl-dev libhowardhinnant-date-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
-  # tools: test media generation, the demo, ABI checks
-  ffmpeg curl abigail-tools
+  # tools: test media generation, the demo, ABI checks, the API benchmark
+  ffmpeg curl abigail-tools wrk
 )
 
 sudo_cmd=()
