@@ -60,6 +60,7 @@ std::unique_ptr<Database> Database::open(const std::string &path, const Database
 }
 
 Database::~Database() {
+  for (auto &kv : idle_statements_) sqlite3_finalize(kv.second);
   sqlite3_close_v2(db_);
 }
 
@@ -82,15 +83,35 @@ void Database::fail(int rc, std::string_view what) {
   throw storage_error(path_, std::string(msg) + " (" + std::string(what) + ")", busy);
 }
 
-Statement::Statement(Database &db, std::string_view sql) : db_(db) {
+namespace {
+
+// Enough for every statement the repositories use; beyond it statements are finalized.
+constexpr size_t kMaxIdleStatements = 128;
+
+}  // namespace
+
+Statement::Statement(Database &db, std::string_view sql) : db_(db), sql_(sql) {
   auto held = db_.lock();
-  int rc =
-      sqlite3_prepare_v2(db_.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (auto it = db_.idle_statements_.find(sql_); it != db_.idle_statements_.end()) {
+    stmt_ = it->second;
+    db_.idle_statements_.erase(it);
+    return;
+  }
+  int rc = sqlite3_prepare_v3(db_.handle(), sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
   if (rc != SQLITE_OK) db_.fail(rc, "prepare");
 }
 
 Statement::~Statement() {
-  sqlite3_finalize(stmt_);
+  auto held = db_.lock();
+  // Reset releases the statement's read snapshot, as finalizing would.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  if (db_.idle_statements_.size() < kMaxIdleStatements) {
+    db_.idle_statements_.emplace(std::move(sql_), stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 void Statement::check_bind(int rc, int index) {
@@ -177,8 +198,9 @@ std::optional<int64_t> Statement::column_optional_int64(int column) {
 }
 
 Transaction::Transaction(Database &db) : db_(db), lock_(db.lock()), depth_(db.transaction_depth_) {
-  db_.exec(depth_ == 0 ? std::string("BEGIN IMMEDIATE")
-                       : "SAVEPOINT lmp_sp_" + std::to_string(depth_));
+  Statement(db_, depth_ == 0 ? std::string("BEGIN IMMEDIATE")
+                             : "SAVEPOINT lmp_sp_" + std::to_string(depth_))
+      .run();
   ++db_.transaction_depth_;
 }
 
@@ -198,7 +220,8 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  db_.exec(depth_ == 0 ? std::string("COMMIT") : "RELEASE lmp_sp_" + std::to_string(depth_));
+  Statement(db_, depth_ == 0 ? std::string("COMMIT") : "RELEASE lmp_sp_" + std::to_string(depth_))
+      .run();
   done_ = true;
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/store/store_error.hpp"
@@ -62,19 +63,25 @@ class Database {
 
  private:
   friend class Transaction;
+  friend class Statement;
   Database(std::string path, sqlite3 *db) : path_(std::move(path)), db_(db) {}
 
   std::string path_;
   sqlite3 *db_;
   std::recursive_mutex mu_;
   int transaction_depth_ = 0;
+  // Prepared statements not in use, by SQL text: the repositories run the same few statements
+  // over and over, and preparing one costs more than running it (bench/api).
+  std::unordered_multimap<std::string, sqlite3_stmt *> idle_statements_;
 };
 
 // A prepared statement. Parameters are numbered from 1 (as in SQL's ?1), result columns from 0.
+// It starts with no parameters bound and no row read, whether freshly prepared or reused.
 // REQUIRES: the caller holds the Database's lock (or a Transaction) while stepping.
 class Statement {
  public:
-  // Prepares one SQL statement. Throws StoreError on a syntax or schema error.
+  // Prepares one SQL statement (or reuses an idle one of the same text). Throws StoreError on a
+  // syntax or schema error.
   Statement(Database &db, std::string_view sql);
   ~Statement();
   Statement(const Statement &) = delete;
@@ -108,6 +115,7 @@ class Statement {
   void check_bind(int rc, int index);
 
   Database &db_;
+  std::string sql_;
   sqlite3_stmt *stmt_ = nullptr;
 };
 
