@@ -25,9 +25,10 @@ int check(const std::filesystem::path &file, std::vector<lmp::conformance::Case>
   FakeHost host;
   Report report;
   Context ctx{file, std::move(config), std::move(cases), host, report, {}, std::nullopt, nullptr};
-  if (!check_negotiation(ctx)) return 1;
-  check_describe(ctx);
-  if (check_create_destroy(ctx)) {
+  if (check_negotiation(ctx)) {
+    check_describe(ctx);
+  }
+  if (ctx.findings && check_create_destroy(ctx)) {
     check_fixtures(ctx);
     check_retryable(ctx);
     check_cancellation(ctx);
