@@ -91,9 +91,9 @@ std::vector<Mutation> mutations_of(const json::value &request, int byte_mutation
                      json::serialize(without_member(request, std::string(kv.key())))});
     }
     for (const std::string &path : slot_paths(request)) {
-      for (const auto &[name, value] : wrong_values()) {
-        json::value v = with_slot(request, path, [&](json::value &slot) { slot = value; });
-        out.push_back({"replace " + path + " with " + name, json::serialize(v)});
+      for (const auto &wrong : wrong_values()) {
+        json::value v = with_slot(request, path, [&](json::value &slot) { slot = wrong.second; });
+        out.push_back({"replace " + path + " with " + wrong.first, json::serialize(v)});
       }
       json::value huge = with_slot(request, path, [](json::value &slot) {
         if (slot.is_string()) slot = std::string(kHugeString, 'x');
