@@ -1,6 +1,7 @@
 // negotiation, describe and create_destroy: what holds before any operation runs.
 #include <malloc.h>
 
+#include <boost/dll/shared_library.hpp>
 #include <regex>
 #include <set>
 
@@ -37,6 +38,32 @@ long heap_in_use() {
   struct mallinfo2 m = mallinfo2();
   return static_cast<long>(m.uordblks + m.hblkhd);
 #endif
+}
+
+// A table larger than this is garbage, not a later minor's (1.0's is under 200 bytes).
+constexpr uint32_t kMaxTableSize = 4096;
+
+// What the loader leaves alone: a struct_size too large or unaligned to be a real table, and the
+// reserved members of a 1.0 table not zero. The library is already loaded; this only looks.
+std::optional<std::string> table_problem(const std::filesystem::path &file) {
+  boost::dll::shared_library lib(
+      file.string(), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  auto entry = lib.get<const lmp_adapter_v1 *(const lmp_host_api *)>(LMP_ADAPTER_ENTRY_V1_NAME);
+  const lmp_adapter_v1 *t = entry(host_api());
+  if (!t) return "the entry point returned no table the second time it was called";
+  if (t->struct_size > kMaxTableSize || t->struct_size % alignof(void *) != 0) {
+    return "struct_size " + std::to_string(t->struct_size) +
+           " is not the size of a table (sizeof(lmp_adapter_v1) is " +
+           std::to_string(sizeof(lmp_adapter_v1)) + ")";
+  }
+  if (t->abi_minor == 0 && (t->flags != 0 || t->reserved != 0)) {
+    return "flags and reserved must be zero in a 1.0 table";
+  }
+  if (t->min_host_minor > t->abi_minor) {
+    return "min_host_minor " + std::to_string(t->min_host_minor) + " is newer than its abi_minor " +
+           std::to_string(t->abi_minor);
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> describe_problems(const LoadedAdapter &a) {
@@ -118,6 +145,10 @@ bool check_negotiation(Context &ctx) {
   ctx.loaded = load_adapter(ctx.file);
   if (ctx.loaded.error) {
     ctx.report.fail("negotiation", ctx.loaded.error->code + ": " + ctx.loaded.error->message);
+    return false;
+  }
+  if (auto problem = table_problem(ctx.file)) {
+    ctx.report.fail("negotiation", *problem);
     return false;
   }
   ctx.report.pass("negotiation",
