@@ -1,11 +1,11 @@
 // Records the conformance fixtures of the Pinterest adapter (plugins/pinterest/conformance/):
 // the real adapter runs each case against the simulator through the host's real HTTP service,
-// and every exchange is written down as the checker replays it. Hidden: run it by hand after a
-// change to the adapter or the simulator,
+// and every exchange is written down as the checker replays it. The hidden test rewrites the
+// committed fixtures; run it by hand after a change to the adapter or the simulator,
 //   build/bin/letmepost-tests "[record-conformance]"
-// (LMP_RECORD_DIR overrides where the cases are written), then review the diff.
+// then review the diff. The other test records into a scratch folder and runs the checker on
+// that, so a change that makes the committed recordings stale still meets the checker.
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -13,6 +13,8 @@
 #include <openssl/evp.h>
 
 #include "plugins/pinterest/harness.hpp"
+#include "support/process.hpp"
+#include "support/scratch.hpp"
 
 namespace {
 
@@ -66,7 +68,8 @@ json::object recording_config() {
 
 class Recorder {
  public:
-  explicit Recorder(pintest::Harness &h) : h_(h), real_(h.services.http) {
+  Recorder(pintest::Harness &h, fs::path out_dir)
+      : h_(h), out_dir_(std::move(out_dir)), real_(h.services.http) {
     h.services.http = [this](std::string_view request, lmp_call &call, lmp_http_response &out) {
       const int rc = real_(request, call, out);
       json::object r = json::parse(request).as_object();
@@ -95,15 +98,15 @@ class Recorder {
 
   // Writes the fixtures' config.json.
   void write_config(const json::object &config) {
-    fs::create_directories(out_dir());
-    write(out_dir() / "config.json", config);
+    fs::create_directories(out_dir_);
+    write(out_dir_ / "config.json", config);
   }
 
   // Runs op with request and writes the case directory `name`.
   lmp::CallOutcome record(const std::string &name, Operation op, const json::object &request) {
     exchanges_.clear();
     lmp::CallOutcome out = h_.run(op, request);
-    const fs::path dir = out_dir() / name;
+    const fs::path dir = out_dir_ / name;
     fs::create_directories(dir);
     write(dir / "request.json",
           json::object{{"operation", lmp::operation_name(op)}, {"request", request}});
@@ -114,11 +117,6 @@ class Recorder {
   }
 
  private:
-  static fs::path out_dir() {
-    const char *env = std::getenv("LMP_RECORD_DIR");
-    return env ? fs::path(env) : fs::path(LMP_SOURCE_DIR) / "plugins/pinterest/conformance";
-  }
-
   // What the checker compares: the ids and error codes, not every byte of the result.
   static json::value essentials(const json::value &result) {
     json::object out;
@@ -145,16 +143,15 @@ class Recorder {
   }
 
   pintest::Harness &h_;
+  fs::path out_dir_;
   lmp::HttpSendFn real_;
   json::array exchanges_;
 };
 
-}  // namespace
-
-TEST_CASE("record the Pinterest conformance fixtures from the simulator",
-          "[.][record-conformance]") {
+// Records every case into dir.
+void record_all(const fs::path &dir) {
   pintest::Harness h(recording_config());
-  Recorder rec(h);
+  Recorder rec(h, dir);
   rec.write_config(recording_config());
   auto publish = rec.record("publish-image-pin", Operation::kPublish, h.request());
   CHECK(publish.ok());
@@ -182,4 +179,25 @@ TEST_CASE("record the Pinterest conformance fixtures from the simulator",
   for (const char *key : {"text", "media", "options"}) account_only.erase(key);
   account_only["refresh"] = true;  // past the boards the cases above cached
   CHECK(rec.record("list-boards", Operation::kListDestinations, account_only).ok());
+}
+
+}  // namespace
+
+TEST_CASE("record the Pinterest conformance fixtures from the simulator",
+          "[.][record-conformance]") {
+  record_all(fs::path(LMP_SOURCE_DIR) / "plugins/pinterest/conformance");
+}
+
+TEST_CASE("Pinterest passes the conformance checker on fixtures recorded now",
+          "[conformance][pinterest]") {
+  lmp::test::Scratch s;
+  record_all(s / "fixtures");
+  lmp::test::ChildProcess checker({std::string(LMP_BIN_DIR) + "/letmepost-adapter-check",
+                                   std::string(LMP_PLUGIN_DIR) + "/letmepost-pinterest.so",
+                                   "--fixtures", s.path("fixtures")});
+  const std::string out = checker.read_all();
+  INFO(out);
+  CHECK(checker.wait() == 0);
+  CHECK(out.find("PASS fixture:publish-429:") != std::string::npos);
+  CHECK(out.find("PASS cancellation:") != std::string::npos);
 }
