@@ -43,10 +43,15 @@ void bind_target_state(Statement &st, const TargetRecord &t, int64_t now_ms) {
 }  // namespace
 
 void SqlitePostStore::insert(const PostRecord &post) {
-  Transaction tx(db_);
+  // Grouped: under load (the API's enqueue path) concurrent inserts share one commit.
+  group_.run([&] { insert_rows(post); });
+}
+
+void SqlitePostStore::insert_rows(const PostRecord &post) {
   Statement p(db_,
               "INSERT INTO posts (id, created_at_ms, updated_at_ms, status, scheduled_at_ms, "
-              "body_json, result_json, errors_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+              "body_json, result_json, errors_json, api_key) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   p.bind_text(1, post.id)
       .bind_int64(2, post.created_at_ms)
       .bind_int64(3, post.updated_at_ms)
@@ -55,6 +60,7 @@ void SqlitePostStore::insert(const PostRecord &post) {
       .bind_text(6, boost::json::serialize(post.body))
       .bind_optional_text(7, json_column(post.result))
       .bind_optional_text(8, errors_column(post.errors))
+      .bind_optional_text(9, post.api_key)
       .run();
   Statement t(db_,
               "INSERT INTO targets (status, step, platform_post_id, url, error_json, errors_json, "
@@ -70,7 +76,6 @@ void SqlitePostStore::insert(const PostRecord &post) {
         .run();
     t.reset();
   }
-  tx.commit();
 }
 
 bool SqlitePostStore::update_target(const std::string &post_id, const TargetRecord &target,

@@ -1,6 +1,7 @@
 // PostStore over a SQLite state database.
 #pragma once
 
+#include "core/store/group_commit.hpp"
 #include "core/store/sqlite.hpp"
 #include "core/store/store.hpp"
 
@@ -10,7 +11,7 @@ namespace lmp {
 // REQUIRES: `db` is migrated and outlives this object.
 class SqlitePostStore : public PostStore {
  public:
-  explicit SqlitePostStore(Database &db) : db_(db) {}
+  explicit SqlitePostStore(Database &db) : db_(db), group_(db) {}
 
   void insert(const PostRecord &post) override;
   bool update_target(const std::string &post_id, const TargetRecord &target,
@@ -26,11 +27,14 @@ class SqlitePostStore : public PostStore {
   std::vector<PostRecord> list_due(int64_t now_ms, int limit) override;
 
  private:
+  // The rows of insert(), inside its transaction.
+  void insert_rows(const PostRecord &post);
   PostRecord read_post(Statement &st);
   std::vector<TargetRecord> read_targets(const std::string &post_id);
   std::vector<PostRecord> read_posts(Statement &st);
 
   Database &db_;
+  GroupCommit group_;
 };
 
 }  // namespace lmp

@@ -21,8 +21,9 @@ namespace lmp {
 class PostStore {
  public:
   virtual ~PostStore() = default;
-  // Records a new post with its targets, all or nothing; each target's updated_at_ms is set to
-  // the post's updated_at_ms. Throws StoreError when a post with that id exists.
+  // Records a new post with its targets (and its api_key, when set), all or nothing; each
+  // target's updated_at_ms is set to the post's updated_at_ms. Durable on return. Throws
+  // StoreError when a post with that id exists.
   virtual void insert(const PostRecord &post) = 0;
   // Overwrites target `target.index` of the post (status, step, platform ids, url, errors,
   // late, rate limit, attempts, next attempt; not its platform or account) and stamps it and

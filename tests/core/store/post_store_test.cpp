@@ -127,6 +127,22 @@ TEST_CASE("a post id is recorded once; unknown posts and targets are reported", 
   CHECK(store.posts().get("post_1")->status == "cancelled");
 }
 
+TEST_CASE("a post inserted with its API key is that key's at once", "[store]") {
+  lmp::store_test::TempDir dir;
+  lmp::SqliteStore store(dir.path("state.db"));
+  PostRecord post = make_post("post_k", "scheduled", 1);
+  post.api_key = "ci";
+  store.posts().insert(post);
+  store.posts().insert(make_post("post_cli", "scheduled", 2));
+  CHECK(store.posts().get("post_k")->api_key == "ci");
+  CHECK_FALSE(store.posts().get("post_cli")->api_key);
+  lmp::PostQuery q;
+  q.api_key = "ci";
+  auto page = store.posts().list(q);
+  REQUIRE(page.posts.size() == 1);
+  CHECK(page.posts[0].id == "post_k");
+}
+
 TEST_CASE("posts are listed newest first, filtered by status, paged by cursor", "[store]") {
   lmp::store_test::TempDir dir;
   lmp::SqliteStore store(dir.path("state.db"));
