@@ -8,7 +8,10 @@ namespace json = boost::json;
 
 namespace {
 
+// A document made of one huge string, and the length each string member is stretched to (long
+// past any platform limit, short enough that hundreds of mutations stay quick under ASan).
 constexpr size_t kHugeString = 1 << 20;
+constexpr size_t kLongMember = 1 << 16;
 
 // Values of the wrong type for any member: one of each JSON kind.
 std::vector<std::pair<std::string, json::value>> wrong_values() {
@@ -96,10 +99,10 @@ std::vector<Mutation> mutations_of(const json::value &request, int byte_mutation
         out.push_back({"replace " + path + " with " + wrong.first, json::serialize(v)});
       }
       json::value huge = with_slot(request, path, [](json::value &slot) {
-        if (slot.is_string()) slot = std::string(kHugeString, 'x');
+        if (slot.is_string()) slot = std::string(kLongMember, 'x');
       });
       if (huge != request)
-        out.push_back({"make " + path + " a 1 MiB string", json::serialize(huge)});
+        out.push_back({"make " + path + " a 64 KiB string", json::serialize(huge)});
     }
   }
   const std::string text = json::serialize(request);
