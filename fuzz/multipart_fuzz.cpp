@@ -7,15 +7,15 @@
 #include <string>
 #include <string_view>
 
-#include "plugins/pinterest/simulator/multipart_reader.hpp"
+#include "core/httpd/multipart_reader.hpp"
 
 namespace {
 
-using lmp::sim::MultipartReader;
-using lmp::sim::PartHead;
+using lmp::httpd::MultipartReader;
+using lmp::httpd::PartHead;
 
 // Records every event as text, and checks their order.
-class Recorder : public lmp::sim::PartListener {
+class Recorder : public lmp::httpd::PartListener {
  public:
   bool on_part_begin(const PartHead &head) override {
     if (in_part_) std::abort();

@@ -1,8 +1,8 @@
-#include "plugins/pinterest/simulator/multipart_reader.hpp"
+#include "core/httpd/multipart_reader.hpp"
 
 #include <algorithm>
 
-namespace lmp::sim {
+namespace lmp::httpd {
 
 namespace {
 
@@ -216,4 +216,4 @@ std::optional<std::string> MultipartReader::boundary_from_content_type(
   return std::nullopt;
 }
 
-}  // namespace lmp::sim
+}  // namespace lmp::httpd

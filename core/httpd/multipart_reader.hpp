@@ -1,6 +1,7 @@
 // An incremental multipart/form-data reader (RFC 7578 / RFC 2046): fed the body in chunks of
 // any size, it reports each part's head, its data (never buffered whole) and its end. Written by
-// hand for the S3-style endpoint, so it has its own unit tests and a fuzz target.
+// hand for the simulator's S3-style endpoint and `POST /v1/media`, so it has its own unit tests
+// and a fuzz target.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace lmp::sim {
+namespace lmp::httpd {
 
 // What one part says about itself.
 struct PartHead {
@@ -75,4 +76,4 @@ class MultipartReader {
   std::string error_;
 };
 
-}  // namespace lmp::sim
+}  // namespace lmp::httpd

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/httpd/multipart_reader.hpp"
 #include "core/util/sha256.hpp"
 #include "plugins/pinterest/simulator/crypto.hpp"
 #include "plugins/pinterest/simulator/errors.hpp"
-#include "plugins/pinterest/simulator/multipart_reader.hpp"
 #include "plugins/pinterest/simulator/routes.hpp"
 #include "plugins/pinterest/simulator/sniff.hpp"
 #include "plugins/pinterest/simulator/upload_policy.hpp"
@@ -17,6 +17,10 @@
 namespace lmp::sim {
 
 namespace {
+
+using httpd::MultipartReader;
+using httpd::PartHead;
+using httpd::PartListener;
 
 // Room for the form fields and part headers around the file in Content-Length.
 constexpr std::uint64_t kFormOverhead = 1u << 20;

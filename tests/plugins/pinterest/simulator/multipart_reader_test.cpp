@@ -1,11 +1,11 @@
 // Unit tests of the simulator's incremental multipart/form-data reader.
 #include <catch2/catch.hpp>
 
-#include "plugins/pinterest/simulator/multipart_reader.hpp"
+#include "core/httpd/multipart_reader.hpp"
 
-using lmp::sim::MultipartReader;
-using lmp::sim::PartHead;
-using lmp::sim::PartListener;
+using lmp::httpd::MultipartReader;
+using lmp::httpd::PartHead;
+using lmp::httpd::PartListener;
 
 using namespace std::string_literals;
 
