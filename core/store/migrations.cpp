@@ -145,6 +145,18 @@ CREATE INDEX posts_by_api_key ON posts(api_key, id);
 )sql");
 }
 
+// v4: which API keys uploaded each media entry (`POST /v1/media`), so a key reads only media it
+// uploaded. Entries the CLI added have no row, and no API key sees them.
+void apply_v4(Database &db) {
+  db.exec(R"sql(
+CREATE TABLE media_uploaders (
+  media_id TEXT NOT NULL REFERENCES media(id) ON DELETE CASCADE,
+  api_key  TEXT NOT NULL,
+  PRIMARY KEY (media_id, api_key)
+) WITHOUT ROWID;
+)sql");
+}
+
 void refuse_newer(Database &db, int version) {
   if (version <= latest_schema_version()) return;
   throw StoreError(make_error(std::string(kStorageVersionError),
@@ -161,6 +173,7 @@ const std::vector<Migration> &migrations() {
       {1, "posts, targets, cache, credentials, media, platform_media", apply_v1},
       {2, "idempotency_keys, webhook_outbox, quota_usage, post leases", apply_v2},
       {3, "posts.api_key", apply_v3},
+      {4, "media_uploaders", apply_v4},
   };
   return steps;
 }

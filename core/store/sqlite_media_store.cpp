@@ -126,4 +126,18 @@ MediaEntry SqliteMediaStore::read_entry(Statement &st) {
   return e;
 }
 
+bool SqliteMediaStore::add_uploader(const std::string &id, const std::string &api_key) {
+  auto held = db_.lock();
+  Statement st(db_, "INSERT OR IGNORE INTO media_uploaders (media_id, api_key) VALUES (?1, ?2)");
+  st.bind_text(1, id).bind_text(2, api_key).run();
+  return db_.changes() > 0;
+}
+
+bool SqliteMediaStore::uploaded_by(const std::string &id, const std::string &api_key) {
+  auto held = db_.lock();
+  Statement st(db_, "SELECT 1 FROM media_uploaders WHERE media_id = ?1 AND api_key = ?2");
+  st.bind_text(1, id).bind_text(2, api_key);
+  return st.step();
+}
+
 }  // namespace lmp

@@ -6,7 +6,7 @@
 
 namespace lmp {
 
-// The media index in the media and platform_media tables (schema v1 and later).
+// The media index in the media, platform_media and media_uploaders tables (schema v4 and later).
 // REQUIRES: `db` is migrated and outlives this object.
 class SqliteMediaStore : public MediaStore {
  public:
@@ -22,6 +22,8 @@ class SqliteMediaStore : public MediaStore {
   std::optional<PlatformMedia> platform_media(const std::string &media_id,
                                               const std::string &account_id) override;
   void put_platform_media(const PlatformMedia &upload) override;
+  bool add_uploader(const std::string &id, const std::string &api_key) override;
+  bool uploaded_by(const std::string &id, const std::string &api_key) override;
 
  private:
   std::optional<MediaEntry> find_one(Statement &st);

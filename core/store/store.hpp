@@ -119,6 +119,11 @@ class MediaStore {
                                                       const std::string &account_id) = 0;
   // Records (or replaces) an upload. Throws StoreError when the media id is unknown.
   virtual void put_platform_media(const PlatformMedia &upload) = 0;
+  // Records that the API key named `api_key` uploaded media `id`; true when it had not before.
+  // Throws StoreError when the media id is unknown.
+  virtual bool add_uploader(const std::string &id, const std::string &api_key) = 0;
+  // True when the API key named `api_key` uploaded media `id`.
+  virtual bool uploaded_by(const std::string &id, const std::string &api_key) = 0;
 };
 
 // Requests recorded under an Idempotency-Key, per scope (an API key's name).

@@ -79,7 +79,7 @@ TEST_CASE("a v1 database is migrated to v2 and keeps its data", "[store]") {
   CHECK(st.column_blob(3) == std::string("\x01\x02"));
 }
 
-TEST_CASE("a v2 database is migrated to v3: its posts keep their data and have no API key",
+TEST_CASE("a v2 database is migrated to the latest: its posts keep their data and have no API key",
           "[store]") {
   lmp::store_test::TempDir dir;
   const std::string path = dir.path("state.db");
@@ -96,9 +96,46 @@ TEST_CASE("a v2 database is migrated to v3: its posts keep their data and have n
   REQUIRE(post);
   CHECK(post->status == "scheduled");
   CHECK_FALSE(post->api_key);
-  CHECK(lmp::schema_version(store.database()) == 3);
+  CHECK(lmp::schema_version(store.database()) == lmp::latest_schema_version());
   CHECK(store.posts().set_api_key("post_1", "ci"));
   CHECK(store.posts().get("post_1")->api_key == "ci");
+}
+
+TEST_CASE("a v3 database with rows is migrated to the latest, keeping its posts and media",
+          "[store]") {
+  lmp::store_test::TempDir dir;
+  const std::string path = dir.path("state.db");
+  {
+    auto db = Database::open(path);
+    lmp::migrate(*db, 3);
+    REQUIRE_FALSE(has_table(*db, "media_uploaders"));
+    db->exec(
+        "INSERT INTO posts (id, created_at_ms, updated_at_ms, status, body_json, api_key) "
+        "VALUES ('post_1', 10, 20, 'published', '{\"text\":\"hi\"}', 'ci');"
+        "INSERT INTO media (id, sha256, path, size, mtime_ns, kind, created_at_ms, in_library) "
+        "VALUES ('med_1', 'abc', '/lib/abc.jpg', 3, 4, 'image', 5, 1);");
+  }
+  lmp::SqliteStore store(path);
+  CHECK(lmp::schema_version(store.database()) == lmp::latest_schema_version());
+  auto post = store.posts().get("post_1");
+  REQUIRE(post);
+  CHECK(post->status == "published");
+  CHECK(post->api_key == "ci");
+  auto media = store.media().find("med_1");
+  REQUIRE(media);
+  CHECK(media->path == "/lib/abc.jpg");
+  CHECK(media->in_library);
+  // The media the CLI added before v4 belongs to no API key until one uploads it.
+  CHECK_FALSE(store.media().uploaded_by("med_1", "ci"));
+  CHECK(store.media().add_uploader("med_1", "ci"));
+  CHECK_FALSE(store.media().add_uploader("med_1", "ci"));
+  CHECK(store.media().uploaded_by("med_1", "ci"));
+  CHECK_FALSE(store.media().uploaded_by("med_1", "other"));
+  // Deleting the entry forgets its uploaders.
+  CHECK(store.media().remove("med_1"));
+  Statement left(store.database(), "SELECT count(*) FROM media_uploaders");
+  REQUIRE(left.step());
+  CHECK(left.column_int64(0) == 0);
 }
 
 TEST_CASE("a database newer than this build is refused with host.storage_version", "[store]") {
