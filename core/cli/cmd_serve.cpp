@@ -60,7 +60,9 @@ int run_serve(Context &ctx, const std::vector<std::string> &args) {
   deps.publisher = &ctx.publisher();
   deps.credentials = ctx.credential_access();
   deps.services = &ctx.stateful_services();
+  deps.media = &ctx.media_library();
   server::Api api(std::move(deps));
+  options.stream_for = [&api](const httpd::Request &head) { return api.stream_for(head); };
   httpd::Server server([&api](const httpd::Request &r) { return api.handle(r); }, options);
   server.start();
   std::printf("listening on %s\n", server.base_url().c_str());

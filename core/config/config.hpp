@@ -66,6 +66,8 @@ struct Config {
   std::map<std::string, boost::json::object> platforms;
   std::vector<AccountConfig> accounts;
   std::string server_listen = "127.0.0.1:8080";  // host:port
+  // The largest body `POST /v1/media` takes (a 2 GiB video plus its multipart framing).
+  int64_t server_max_upload_bytes = (int64_t{2} << 30) + (int64_t{1} << 20);
   std::vector<ApiKeyConfig> api_keys;
   std::vector<WebhookConfig> webhooks;
   std::string log_level = "info";   // a name log_level_from_name() accepts

@@ -63,6 +63,10 @@ const auto kConnectKeys = std::to_array<Key<Config>>({
 const auto kServerKeys = std::to_array<Key<Config>>({
     {"listen", [](Reader &r, const Node &v, const Path &p,
                   Config &c) { c.server_listen = listen_value(r, v, p); }},
+    {"max_upload_bytes",
+     [](Reader &r, const Node &v, const Path &p, Config &c) {
+       c.server_max_upload_bytes = r.integer(v, p, 1, int64_t{1} << 40);
+     }},
 });
 
 const auto kLogKeys = std::to_array<Key<Config>>({

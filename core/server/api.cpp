@@ -7,6 +7,7 @@
 #include "core/httpd/path_pattern.hpp"
 #include "core/model/ids.hpp"
 #include "core/server/api_error.hpp"
+#include "core/server/media_upload.hpp"
 #include "core/store/store_error.hpp"
 
 namespace lmp::server {
@@ -26,10 +27,49 @@ Api::Api(ApiDeps deps) : state_(std::move(deps)) {
   add_post_routes(routes_, state_);
   add_account_routes(routes_, state_);
   add_meta_routes(routes_, state_);
+  add_media_routes(routes_, state_);
+}
+
+// A POST /v1/media body: refused before it is read when the key is wrong, else staged on disk,
+// then answered by the route like any request.
+class Api::MediaBody : public httpd::BodyStream {
+ public:
+  MediaBody(Api &api, const httpd::Request &head)
+      : api_(api),
+        head_(head),
+        stager_(head, api.state_.deps.config->media_dir,
+                static_cast<std::uint64_t>(api.state_.deps.config->server_max_upload_bytes)) {}
+
+  bool wants_body() override {
+    authenticated_ = api_.state_.keys.authenticate(head_.header("Authorization")) != nullptr;
+    return authenticated_ && stager_.begin();
+  }
+  bool on_chunk(std::string_view data) override { return stager_.feed(data); }
+  // Reached after the whole body, or after the stager refused it (and said why).
+  httpd::Response finish() override {
+    if (!authenticated_) return api_.handle(head_, nullptr);
+    StagedUpload upload = stager_.finish(true);
+    return api_.handle(head_, &upload);
+  }
+
+ private:
+  Api &api_;
+  const httpd::Request &head_;
+  UploadStager stager_;
+  bool authenticated_ = false;
+};
+
+std::unique_ptr<httpd::BodyStream> Api::stream_for(const httpd::Request &head) {
+  if (head.method != "POST" || head.path != "/v1/media") return nullptr;
+  return std::make_unique<MediaBody>(*this, head);
 }
 
 httpd::Response Api::handle(const httpd::Request &request) {
-  ApiCall call{request, {}, nullptr, request.header("X-Request-Id")};
+  return handle(request, nullptr);
+}
+
+httpd::Response Api::handle(const httpd::Request &request, StagedUpload *upload) {
+  ApiCall call{request, {}, nullptr, request.header("X-Request-Id"), upload};
   if (!sane_request_id(call.request_id)) call.request_id = new_id("req");
   std::string route = "unmatched";
   httpd::Response response;

@@ -4,11 +4,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/config/config.hpp"
 #include "core/httpd/message.hpp"
+#include "core/httpd/server.hpp"
+#include "core/library/media_library.hpp"
 #include "core/plugins/registry.hpp"
 #include "core/publish/planner.hpp"
 #include "core/publish/publisher.hpp"
@@ -27,7 +30,10 @@ struct ApiDeps {
   Publisher *publisher = nullptr;
   CredentialAccess credentials;
   const HostServices *services = nullptr;  // with the adapters' cache
+  MediaLibrary *media = nullptr;           // where POST /v1/media imports
 };
+
+struct StagedUpload;
 
 // The API's shared state, as handlers see it.
 struct ApiState {
@@ -43,6 +49,7 @@ struct ApiCall {
   std::map<std::string, std::string> params;  // the route's {name} segments
   const ApiKeyConfig *key = nullptr;          // the caller's key; set on every authenticated route
   std::string request_id;
+  StagedUpload *upload = nullptr;  // POST /v1/media: its body, as staged on disk
 };
 
 // One endpoint. A handler answers, or throws ApiError (or StoreError) for the envelope.
@@ -63,10 +70,17 @@ class Api {
   // sane one, else a new id). Logs one line per request with its id. Thread-safe.
   httpd::Response handle(const httpd::Request &request);
 
+  // The server's StreamFor: a stream that stages a `POST /v1/media` body on disk (the key is
+  // checked before any byte is read) and then answers like handle(); nullptr for every other
+  // request, whose body is buffered.
+  std::unique_ptr<httpd::BodyStream> stream_for(const httpd::Request &head);
+
   // Every route, in registration order (the OpenAPI test compares them with docs/openapi.yaml).
   const std::vector<ApiRoute> &routes() const { return routes_; }
 
  private:
+  class MediaBody;
+  httpd::Response handle(const httpd::Request &request, StagedUpload *upload);
   httpd::Response dispatch(const httpd::Request &request, ApiCall &call, std::string &route);
 
   ApiState state_;
@@ -77,5 +91,6 @@ class Api {
 void add_post_routes(std::vector<ApiRoute> &routes, ApiState &state);
 void add_account_routes(std::vector<ApiRoute> &routes, ApiState &state);
 void add_meta_routes(std::vector<ApiRoute> &routes, ApiState &state);
+void add_media_routes(std::vector<ApiRoute> &routes, ApiState &state);
 
 }  // namespace lmp::server

@@ -10,9 +10,9 @@ namespace lmp::server {
 namespace {
 
 // Request ids in bodies are not part of what was asked: the hash covers the method, path and
-// body.
-std::string request_hash(const httpd::Request &request) {
-  return sha256_hex(request.method + ' ' + request.path + '\n' + request.body);
+// body (by its hash, so that a streamed body compares like a kept one).
+std::string request_hash(const httpd::Request &request, const std::string &body_sha256) {
+  return sha256_hex(request.method + ' ' + request.path + '\n' + body_sha256);
 }
 
 }  // namespace
@@ -21,11 +21,18 @@ httpd::Response idempotent(IdempotencyStore &store, const std::string &scope,
                            const httpd::Request &request,
                            const std::function<httpd::Response()> &run) {
   if (!request.has_header("Idempotency-Key")) return run();
+  return idempotent(store, scope, request, sha256_hex(request.body), run);
+}
+
+httpd::Response idempotent(IdempotencyStore &store, const std::string &scope,
+                           const httpd::Request &request, const std::string &body_sha256,
+                           const std::function<httpd::Response()> &run) {
+  if (!request.has_header("Idempotency-Key")) return run();
   const std::string key = request.header("Idempotency-Key");
   if (key.empty() || key.size() > 255) {
     throw bad_request("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters.");
   }
-  const std::string hash = request_hash(request);
+  const std::string hash = request_hash(request, body_sha256);
   const int64_t now = host_clock().now_unix_ms();
   if (auto held = store.claim(scope, key, hash, now, now + kIdempotencyTtlMs)) {
     if (held->request_sha256 != hash) {

@@ -22,4 +22,10 @@ httpd::Response idempotent(IdempotencyStore &store, const std::string &scope,
                            const httpd::Request &request,
                            const std::function<httpd::Response()> &run);
 
+// The same, for a request whose body was streamed rather than kept: `body_sha256` is the hex
+// SHA-256 of its body, which stands for the body in the comparison.
+httpd::Response idempotent(IdempotencyStore &store, const std::string &scope,
+                           const httpd::Request &request, const std::string &body_sha256,
+                           const std::function<httpd::Response()> &run);
+
 }  // namespace lmp::server

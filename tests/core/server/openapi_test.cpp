@@ -124,6 +124,13 @@ TEST_CASE("each endpoint's answer has the fields its documented schema requires"
   check("get", "/v1/accounts/{id}/boards", f.call("GET", "/v1/accounts/acc_a/boards", kKeyAlpha));
   check("get", "/v1/plugins", f.call("GET", "/v1/plugins", kKeyAlpha));
   check("get", "/healthz", f.call("GET", "/healthz", ""));
+  auto media = lmp::test::TestHttp::post_form(f.url + "/v1/media",
+                                              {{"file", "", LMP_TEST_DATA_DIR "/media/image.jpg"}},
+                                              lmp::test::bearer(kKeyAlpha));
+  check("post", "/v1/media", media);
+  const std::string media_id(media.json().at("mediaId").as_string());
+  check("get", "/v1/media/{id}", f.call("GET", "/v1/media/" + media_id, kKeyAlpha));
+  check("post", "/v1/media", f.call("POST", "/v1/media", kKeyAlpha, "{}"));
   auto metrics = f.call("GET", "/metrics", "");
   CHECK(metrics.status == 200);
   CHECK_THAT(metrics.header("Content-Type"), Catch::StartsWith("text/plain"));

@@ -23,10 +23,12 @@ struct ServeFixture {
   std::unique_ptr<ChildProcess> server;
   std::string url;  // "http://127.0.0.1:PORT"
 
-  ServeFixture() {
+  // `server_extra`: more lines of the config's server section (each "  key: value\n").
+  explicit ServeFixture(const std::string &server_extra = {}) {
     std::string yaml =
         "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
-        "server:\n  listen: 127.0.0.1:1\naccounts:\n";
+        "server:\n  listen: 127.0.0.1:1\n" +
+        server_extra + "accounts:\n";
     for (const char *id : {"acc_a", "acc_b"}) {
       yaml += std::string("  - id: ") + id +
               "\n    platform: pinterest\n    api_base_url: " + sim.api_url() +
