@@ -16,6 +16,7 @@ int run_media_upload(Context &, const std::vector<std::string> &);
 int run_media_list(Context &, const std::vector<std::string> &);
 int run_media_delete(Context &, const std::vector<std::string> &);
 int run_serve(Context &, const std::vector<std::string> &);
+int run_backup(Context &, const std::vector<std::string> &);
 
 const std::vector<Command> &commands() {
   static const std::vector<Command> table = {
@@ -93,6 +94,12 @@ const std::vector<Command> &commands() {
        "first. On SIGTERM or SIGINT it stops accepting, finishes the requests in flight and "
        "exits 0.",
        &run_serve},
+      {{"backup"},
+       "Copy the state database to FILE, safely while serve runs.",
+       "letmepost [--config FILE] backup FILE [--force]\n\nWrites a consistent copy of "
+       "state.path (SQLite's online backup; other processes may go on writing) and prints "
+       "{\"backup\": PATH, \"schemaVersion\": N}. Refuses an existing FILE unless --force.",
+       &run_backup},
   };
   return table;
 }

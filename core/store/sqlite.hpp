@@ -51,6 +51,13 @@ class Database {
   // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
   int64_t changes();
 
+  // Writes a consistent copy of the whole database to a new file at `dest_path` (mode 0600),
+  // with SQLite's online backup: other connections and processes may go on reading and writing
+  // meanwhile, and the copy is the database as of one moment. An existing file at `dest_path`
+  // is overwritten. Throws StoreError (host.storage) naming `dest_path` when it fails; a
+  // half-written copy is removed.
+  void backup_to(const std::string &dest_path);
+
   // Holds this connection's mutex (recursive) while the returned lock lives.
   std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mu_); }
 
