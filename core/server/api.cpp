@@ -9,6 +9,7 @@
 #include "core/server/api_error.hpp"
 #include "core/server/media_upload.hpp"
 #include "core/store/store_error.hpp"
+#include "core/util/log.hpp"
 
 namespace lmp::server {
 
@@ -71,6 +72,7 @@ httpd::Response Api::handle(const httpd::Request &request) {
 httpd::Response Api::handle(const httpd::Request &request, StagedUpload *upload) {
   ApiCall call{request, {}, nullptr, request.header("X-Request-Id"), upload};
   if (!sane_request_id(call.request_id)) call.request_id = new_id("req");
+  const LogRequestId log_tag(call.request_id);  // on every line logged while answering
   std::string route = "unmatched";
   httpd::Response response;
   try {
@@ -78,17 +80,17 @@ httpd::Response Api::handle(const httpd::Request &request, StagedUpload *upload)
   } catch (const ApiError &e) {
     response = error_response(e.status, e.error);
   } catch (const StoreError &e) {
-    spdlog::error("[{}] {} {}: {}", call.request_id, request.method, request.path, e.what());
+    spdlog::error("{} {}: {}", request.method, request.path, e.what());
     response = error_response(500, e.error());
   } catch (const std::exception &e) {
-    spdlog::error("[{}] {} {}: {}", call.request_id, request.method, request.path, e.what());
+    spdlog::error("{} {}: {}", request.method, request.path, e.what());
     response = error_response(
         500, make_error("host.internal", "The server failed: " + std::string(e.what())));
   }
   response.set_header("X-Request-Id", call.request_id);
   state_.metrics.count_request(request.method, route, response.status);
-  spdlog::info("[{}] {} {} {} key={}", call.request_id, request.method, request.path,
-               response.status, call.key ? call.key->name : "-");
+  spdlog::info("{} {} {} key={}", request.method, request.path, response.status,
+               call.key ? call.key->name : "-");
   return response;
 }
 

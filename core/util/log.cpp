@@ -37,6 +37,9 @@ constexpr std::array<LevelName, 8> kLevels = {{
     {"off", spdlog::level::off, false},
 }};
 
+// The request id of the thread's current LogRequestId, "" outside one.
+thread_local std::string current_request_id;
+
 constexpr const char *kTextPattern = "[%Y-%m-%dT%H:%M:%S.%eZ] [%l] %v";
 
 std::string rfc3339_utc(spdlog::log_clock::time_point t) {
@@ -64,12 +67,21 @@ class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
       const spdlog::string_view_t level_name = spdlog::level::to_string_view(msg.level);
       const std::string_view level(level_name.data(), level_name.size());
       // The message is redacted before escaping too, so secrets are found in their plain form.
-      line = boost::json::serialize(boost::json::object{
-          {"time", rfc3339_utc(msg.time)}, {"level", level}, {"msg", redact(payload)}});
-      line = redact(line) + '\n';
+      boost::json::object doc{
+          {"time", rfc3339_utc(msg.time)}, {"level", level}, {"msg", redact(payload)}};
+      if (!current_request_id.empty()) doc["requestId"] = current_request_id;
+      line = redact(boost::json::serialize(doc)) + '\n';
     } else {
       spdlog::memory_buf_t buf;
-      formatter_->format(msg, buf);
+      if (current_request_id.empty()) {
+        formatter_->format(msg, buf);
+      } else {
+        const std::string tagged =
+            "[" + current_request_id + "] " + std::string(msg.payload.data(), msg.payload.size());
+        spdlog::details::log_msg copy = msg;
+        copy.payload = tagged;
+        formatter_->format(copy, buf);
+      }
       line = redact(std::string_view(buf.data(), buf.size()));
     }
     std::fwrite(line.data(), 1, line.size(), out_);
@@ -105,6 +117,14 @@ std::string log_level_names() {
     names += l.name;
   }
   return names;
+}
+
+LogRequestId::LogRequestId(std::string id) : previous_(std::move(current_request_id)) {
+  current_request_id = std::move(id);
+}
+
+LogRequestId::~LogRequestId() {
+  current_request_id = std::move(previous_);
 }
 
 std::shared_ptr<spdlog::sinks::sink> make_log_sink(std::FILE *out, bool json) {

@@ -21,8 +21,23 @@ std::string log_level_names();
 
 // A sink writing one line per message to `out` (which must outlive the sink), with redact()
 // applied to the whole line. Text lines read "[2026-01-31T12:00:00.123Z] [info] message"; JSON
-// lines are one object {"time", "level", "msg"} each. Flushes after every line. Thread-safe.
+// lines are one object {"time", "level", "msg"} each, plus "requestId" under a LogRequestId.
+// Flushes after every line. Thread-safe.
 std::shared_ptr<spdlog::sinks::sink> make_log_sink(std::FILE *out, bool json);
+
+// Tags every line the current thread logs, while this object lives, with a request id (the HTTP
+// API's X-Request-Id): text lines read "[time] [level] [ID] message", JSON lines get
+// "requestId". Nests: the previous id comes back when it is destroyed.
+class LogRequestId {
+ public:
+  explicit LogRequestId(std::string id);
+  ~LogRequestId();
+  LogRequestId(const LogRequestId &) = delete;
+  LogRequestId &operator=(const LogRequestId &) = delete;
+
+ private:
+  std::string previous_;
+};
 
 // Makes spdlog's default logger write to stderr through make_log_sink at `level`. May be called
 // again to change level or format. Throws std::invalid_argument naming the accepted levels when

@@ -23,12 +23,13 @@ struct ServeFixture {
   std::unique_ptr<ChildProcess> server;
   std::string url;  // "http://127.0.0.1:PORT"
 
-  // `server_extra`: more lines of the config's server section (each "  key: value\n").
-  explicit ServeFixture(const std::string &server_extra = {}) {
+  // `extra`: config lines written right after the server section's `listen`: more server keys
+  // ("  key: value\n"), then other top-level sections if any.
+  explicit ServeFixture(const std::string &extra = {}) {
     std::string yaml =
         "state:\n  path: state.db\nnetwork:\n  allow_private_addresses: true\n"
         "server:\n  listen: 127.0.0.1:1\n" +
-        server_extra + "accounts:\n";
+        extra + "accounts:\n";
     for (const char *id : {"acc_a", "acc_b"}) {
       yaml += std::string("  - id: ") + id +
               "\n    platform: pinterest\n    api_base_url: " + sim.api_url() +

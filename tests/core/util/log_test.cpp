@@ -117,3 +117,30 @@ TEST_CASE("init_logging sends the default logger to stderr, redacted", "[redact]
   CHECK_THAT(out, !Contains("unreg-"));
   CHECK_THAT(out, !Contains("stderr-secret-5"));
 }
+
+TEST_CASE("LogRequestId tags the thread's lines, text and JSON, and nests", "[redact]") {
+  const std::string text = logged(false, [](spdlog::logger &l) {
+    const lmp::LogRequestId outer("req-1");
+    l.info("first");
+    {
+      const lmp::LogRequestId inner("req-2");
+      l.info("second");
+    }
+    l.info("third");
+  });
+  CHECK_THAT(text, Contains("[info] [req-1] first\n"));
+  CHECK_THAT(text, Contains("[info] [req-2] second\n"));
+  CHECK_THAT(text, Contains("[info] [req-1] third\n"));
+  const std::string json_lines = logged(true, [](spdlog::logger &l) {
+    l.info("untagged");
+    const lmp::LogRequestId tag("req-\"3");
+    l.info("tagged");
+  });
+  std::istringstream in(json_lines);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  CHECK_FALSE(boost::json::parse(first).as_object().contains("requestId"));
+  CHECK(boost::json::parse(second).at("requestId") == "req-\"3");
+  CHECK(boost::json::parse(second).at("msg") == "tagged");
+}
