@@ -212,3 +212,15 @@ TEST_CASE("serve: a mediaId uploaded through the API publishes in a post", "[ser
              Catch::StartsWith("https://www.pinterest"));
   CHECK(f.sim.log("POST", "/v5/pins").size() == 1);
 }
+
+TEST_CASE("serve: POST /v1/media streams bodies larger than the server's buffered limit",
+          "[server][media]") {
+  ServeFixture f;
+  // 33 MiB: past the 32 MiB a buffered request may have, so only a streamed body gets through
+  // to the probe (which then finds no media in it).
+  const std::string zeros(33u << 20, '\0');
+  auto reply = upload(f, kKeyAlpha, zeros, "application/octet-stream");
+  CHECK(reply.status == 422);
+  CHECK(code_of(reply) == "media.unreadable");
+  CHECK(leftover_parts(f) == 0);
+}
