@@ -133,14 +133,21 @@ ImportResult MediaLibrary::import_stream(const ByteSource &source, const std::st
     out.close();
     if (!out) throw write_failed(temp.path(), std::strerror(errno));
   }
-  const std::string sha256 = hash.hex_digest();
+  ImportResult result = import_staged(temp.path(), hash.hex_digest(), what);
+  if (result.added) temp.release();  // moved into the library
+  return result;
+}
+
+ImportResult MediaLibrary::import_staged(const fs::path &temp, const std::string &sha256,
+                                         const std::string &what) {
+  std::error_code ec;
   if (auto known = store_.find(media_id_for_sha256(sha256));
       known && known->in_library && fs::is_regular_file(known->path, ec)) {
     return {*known, false};
   }
   MediaProbe p;
   try {
-    p = probe_file(temp.path());
+    p = probe_file(temp);
   } catch (const MediaError &) {
     throw MediaError(make_error("media.unreadable", "Cannot read " + what + " as media."));
   }
@@ -150,9 +157,8 @@ ImportResult MediaLibrary::import_stream(const ByteSource &source, const std::st
                                     "; the media library keeps images and videos."));
   }
   const fs::path final_path = dir_ / library_name(sha256, p);
-  fs::rename(temp.path(), final_path, ec);
+  fs::rename(temp, final_path, ec);
   if (ec) throw write_failed(final_path, ec.message());
-  temp.release();
   const auto [size, mtime_ns] = size_and_mtime(final_path);
   const MediaEntry e = entry_for(sha256, final_path, size, mtime_ns, p, true);
   store_.upsert(e);

@@ -54,6 +54,13 @@ class MediaLibrary {
   // temporary file is removed.
   ImportResult import_stream(const ByteSource &source, const std::string &what);
 
+  // Like import_stream, for content already written to `file` (a temporary file in dir(), so it
+  // moves into the library by a rename, without a copy) whose SHA-256 the caller computed while
+  // writing it. When the library already held these bytes, `file` is left where it is, for the
+  // caller to delete. Throws what import_stream throws.
+  ImportResult import_staged(const std::filesystem::path &file, const std::string &sha256,
+                             const std::string &what);
+
   // The entry with this mediaId, or nullopt.
   std::optional<MediaEntry> find(const std::string &id);
 

@@ -32,7 +32,7 @@ StagedUpload stage_buffered(const ApiState &s, const httpd::Request &request) {
 // Imports the staged file; bytes that are not an image or a video are the client's fault (422).
 ImportResult import(ApiState &s, const StagedUpload &upload) {
   try {
-    return s.deps.media->import_file(upload.file);
+    return s.deps.media->import_staged(upload.file, upload.file_sha256, "the upload");
   } catch (const MediaError &e) {
     throw ApiError{e.error().code == "media.write_failed" ? 500 : 422, e.error()};
   }

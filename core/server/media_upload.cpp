@@ -46,6 +46,7 @@ ApiError bad_form(const std::string &why) {
 
 StagedUpload::StagedUpload(StagedUpload &&other) noexcept
     : file(std::move(other.file)),
+      file_sha256(std::move(other.file_sha256)),
       body_sha256(std::move(other.body_sha256)),
       failure(std::move(other.failure)) {
   other.file.clear();
@@ -99,6 +100,7 @@ bool UploadStager::begin() {
 }
 
 bool UploadStager::write(std::string_view data) {
+  file_hash_.update(data);
   if (out_.write(data.data(), static_cast<std::streamsize>(data.size()))) return true;
   return refuse(write_failed(path_));
 }
@@ -143,6 +145,7 @@ StagedUpload UploadStager::finish(bool complete) {
     return result;
   }
   result.body_sha256 = body_hash_.hex_digest();
+  result.file_sha256 = file_hash_.hex_digest();
   result.file = std::move(path_);
   path_.clear();
   return result;

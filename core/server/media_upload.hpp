@@ -1,6 +1,6 @@
 // The body of `POST /v1/media` on its way to disk: raw bytes, or a multipart/form-data form with
 // one `file` part, written to a temporary file as it arrives so that memory stays flat whatever
-// the size, with the whole body hashed for Idempotency-Key.
+// the size, with the file hashed for the library and the whole body for Idempotency-Key.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,7 @@ struct StagedUpload {
   ~StagedUpload();
 
   std::filesystem::path file;       // the media bytes; empty when refused
+  std::string file_sha256;          // hex SHA-256 of those bytes
   std::string body_sha256;          // hex SHA-256 of the whole request body
   std::optional<ApiError> failure;  // set when the body was refused
 };
@@ -67,6 +68,7 @@ class UploadStager : private httpd::PartListener {
   int file_parts_ = 0;
   bool in_file_ = false;
   Sha256 body_hash_;
+  Sha256 file_hash_;
   std::optional<ApiError> failure_;
 };
 

@@ -138,6 +138,7 @@ TEST_CASE("serve: POST /v1/media refuses what is not an upload, with a clear cod
   auto not_media = upload(f, kKeyAlpha, file_bytes(kMedia / "not_media.bin"), "image/jpeg");
   CHECK(not_media.status == 422);
   CHECK(code_of(not_media) == "media.unreadable");
+  CHECK(str(not_media.json().at("error").at("message")) == "Cannot read the upload as media.");
 
   auto wrong_part = upload_form(f, kKeyAlpha, {{"photo", "", (kMedia / "image.jpg").string()}});
   CHECK(wrong_part.status == 400);
