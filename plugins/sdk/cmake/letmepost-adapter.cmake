@@ -16,7 +16,7 @@ function(letmepost_add_adapter name)
     target_link_libraries(${name} PRIVATE letmepost::sdk)
   endif()
   # Unresolved symbols fail the link, not the user's load; sanitizer runtimes resolve late.
-  if(NOT LMP_SANITIZE)
+  if(NOT LMP_SANITIZE AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
     target_link_options(${name} PRIVATE -Wl,--no-undefined)
   endif()
 endfunction()
