@@ -1,5 +1,6 @@
 // What the example adapter says about itself, and the error objects it builds. Every code it can
 // report is in the "errors" catalog below: the conformance checker holds it to that.
+#include <algorithm>
 #include <charconv>
 
 #include "webhook.hpp"
@@ -65,14 +66,19 @@ json::object error(std::string_view code, std::string_view message, std::string_
 json::object error_for_reply(int status, std::optional<std::string_view> retry_after,
                              std::string_view body) {
   const std::string said = "The endpoint answered HTTP " + std::to_string(status) + ".";
+  // Retry-After in seconds (capped at a day) is honoured on any reply; a 429 without it waits
+  // one second.
+  int64_t seconds = -1;
+  if (retry_after) {
+    std::from_chars(retry_after->data(), retry_after->data() + retry_after->size(), seconds);
+  }
+  seconds = std::min<int64_t>(seconds, 86400);
+  const int64_t wait_ms = seconds < 0 ? (status == 429 ? 1000 : -1) : seconds * 1000;
   json::object e;
   if (status == 429) {
-    int64_t seconds = -1;
-    if (retry_after)
-      std::from_chars(retry_after->data(), retry_after->data() + retry_after->size(), seconds);
-    e = error("example.rate_limited", said, {}, seconds < 0 ? 1000 : seconds * 1000);
+    e = error("example.rate_limited", said, {}, wait_ms);
   } else if (status >= 500) {
-    e = error("example.server_error", said);
+    e = error("example.server_error", said, {}, wait_ms);
   } else if (status == 401 || status == 403) {
     e = error("example.unauthorized", said + " Check the account's access_token.");
   } else {

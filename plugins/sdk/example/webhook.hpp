@@ -18,8 +18,9 @@ boost::json::object error(std::string_view code, std::string_view message,
                           std::string_view field = {}, int64_t retry_after_ms = -1);
 
 // The error object for an endpoint reply that was not a success: 429 and 5xx are retryable
-// (429 with retryAfterMs from a Retry-After in seconds), 401/403 are credential problems, any
-// other status is a rejection. body is kept as platform.raw (the endpoint never echoes tokens).
+// (with retryAfterMs from a Retry-After in seconds; a 429 without one waits 1 s), 401/403 are
+// credential problems, any other status is a rejection. body is kept as platform.raw (the endpoint
+// never echoes tokens).
 boost::json::object error_for_reply(int status, std::optional<std::string_view> retry_after,
                                     std::string_view body);
 
