@@ -1,5 +1,5 @@
 /*
-** letmepost adapter ABI, version 1 (provisional until the SDK freezes it).
+** letmepost adapter ABI, version 1 (frozen: docs/abi.md states the promise).
 **
 ** A platform adapter is a shared library that exports one C function,
 ** lmp_adapter_entry_v1, which returns a static table of operations. The host
