@@ -79,35 +79,35 @@ TEST_CASE("the example adapter maps 500 and 429 to retryable catalogued errors",
   Scratch s;
   WebhookReceiver hook;
   auto cfg = write_config(s, hook).string();
-  auto post = write_post(s, "Will fail").string();
+  // Publishes a post with text; the run must fail, and this is its target's error object.
+  auto failed_target = [&](const std::string &text) {
+    CliRun r = run_letmepost(s, {"--config", cfg, "post", write_post(s, text).string()}, kEnv);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("example-secret-token") == std::string::npos);
+    return boost::json::value(r.out.at("targets").as_array()[0].at("error"));
+  };
 
   SECTION("500 is a retryable server error") {
     hook.reply_with(lmp::httpd::Response::text(500, "down"));
-    CliRun r = run_letmepost(s, {"--config", cfg, "post", post}, kEnv);
-    INFO(r.err);
-    CHECK(r.exit_code == 1);
-    const auto &e = r.out.at("targets").as_array()[0].at("error");
+    const auto e = failed_target("Will fail");
     CHECK(e.at("code") == "example.server_error");
     CHECK(e.at("retryable") == true);
+    CHECK(hook.received().size() == 1);
   }
   SECTION("429 is retryable after the endpoint's Retry-After") {
     auto busy = lmp::httpd::Response::text(429, "slow down");
     busy.headers.emplace_back("Retry-After", "7");
     hook.reply_with(busy);
-    CliRun r = run_letmepost(s, {"--config", cfg, "post", post}, kEnv);
-    INFO(r.err);
-    CHECK(r.exit_code == 1);
-    const auto &e = r.out.at("targets").as_array()[0].at("error");
+    const auto e = failed_target("Will fail");
     CHECK(e.at("code") == "example.rate_limited");
     CHECK(e.at("retryable") == true);
     CHECK(e.at("retryAfterMs") == 7000);
   }
   SECTION("preflight refuses a text over 2000 characters before any request") {
-    CliRun r = run_letmepost(
-        s, {"--config", cfg, "post", write_post(s, std::string(2001, 'x')).string()}, kEnv);
-    CHECK(r.exit_code == 1);
-    const auto &e = r.out.at("targets").as_array()[0].at("error");
+    const auto e = failed_target(std::string(2001, 'x'));
     CHECK(e.at("code") == "example.text_too_long");
+    CHECK(e.at("field") == "text");
     CHECK(hook.received().empty());
   }
 }
