@@ -34,6 +34,11 @@ cmake --build "$work/example-build" >"$work/build.log" 2>&1 || {
   cat "$work/build.log"; fail "building the example out of tree failed"; }
 adapter="$work/example-build/letmepost-example.so"
 [ -f "$adapter" ] || fail "the example build made no $adapter"
+# Its own ctest runs the installed checker on it.
+ctest --test-dir "$work/example-build" --output-on-failure >"$work/ctest.log" 2>&1 || {
+  cat "$work/ctest.log"; fail "the installed checker failed the out-of-tree example"; }
+grep -q "1 tests passed\|100% tests passed" "$work/ctest.log" || {
+  cat "$work/ctest.log"; fail "the example's build defined no conformance test"; }
 
 "$receiver" >"$work/receiver.out" &
 receiver_pid=$!
