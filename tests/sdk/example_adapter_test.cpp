@@ -111,3 +111,21 @@ TEST_CASE("the example adapter maps 500 and 429 to retryable catalogued errors",
     CHECK(hook.received().empty());
   }
 }
+
+TEST_CASE("the example adapter refuses an unknown key of platforms.example, naming its line",
+          "[sdk][example]") {
+  Scratch s;
+  auto cfg = s.write("letmepost.yaml", "state:\n  path: " + s.path("state.db") +
+                                           "\nplugins:\n  paths:\n    - " LMP_TEST_PLUGIN_DIR
+                                           "/example\nplatforms:\n  example:\n    colour: red\n");
+  CliRun r = run_letmepost(s, {"--config", cfg.string(), "plugins"});
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  const auto &refused = r.out.at("refused").as_array();
+  REQUIRE(refused.size() == 1);
+  const auto &e = refused[0].at("error");
+  CHECK(e.at("field") == "platforms.example.colour");
+  const std::string message(e.at("message").as_string());
+  CHECK_THAT(message, Catch::Contains("letmepost.yaml:8:5:"));
+  CHECK_THAT(message, Catch::Contains("Unknown key 'colour'"));
+}
