@@ -14,6 +14,7 @@ static const lmp_host_api *host;
 
 static const char describe[] =
     "{\"name\":\"minor\",\"displayName\":\"Minor\",\"version\":\"1.0.0\",\"platforms\":[\"minor\"],"
+    "\"environments\":[\"production\"],"
     "\"concurrency\":\"serial\",\"capabilities\":{\"operations\":[\"preflight\",\"publish\","
     "\"map_error\"]},\"configSchema\":{\"type\":\"object\"},\"errors\":{\"minor.failed\":"
     "{\"retryable\":false,\"description\":\"Failed.\"}}}";
