@@ -20,7 +20,8 @@ struct Mutation {
 std::vector<Mutation> hopeless_inputs();
 
 // Variants of request: every member (two levels deep) removed or given a wrong type, each string
-// made 64 KiB long, then `byte_mutations` byte-level edits of its text from a PRNG seeded with seed.
+// made 64 KiB long, then `byte_mutations` byte-level edits of its text from a PRNG seeded with
+// seed.
 std::vector<Mutation> mutations_of(const boost::json::value &request, int byte_mutations,
                                    uint32_t seed);
 
