@@ -119,6 +119,30 @@ const auto kPublishKeys = std::to_array<Key<Config>>({
      }},
 });
 
+const auto kSchedulerKeys = std::to_array<Key<Config>>({
+    {"poll_ms", [](Reader &r, const Node &v, const Path &p,
+                   Config &c) { c.scheduler_poll_ms = r.integer(v, p, 1, 60'000); }},
+    {"lease_s", [](Reader &r, const Node &v, const Path &p,
+                   Config &c) { c.scheduler_lease_s = r.integer(v, p, 1, 604'800); }},
+    {"late_after_s", [](Reader &r, const Node &v, const Path &p,
+                        Config &c) { c.scheduler_late_after_s = r.integer(v, p, 0, 86'400); }},
+});
+
+const auto kWebhookDeliveryKeys = std::to_array<Key<Config>>({
+    {"max_attempts", [](Reader &r, const Node &v, const Path &p,
+                        Config &c) { c.webhook_max_attempts = r.integer(v, p, 1, 100); }},
+    {"backoff_ms", [](Reader &r, const Node &v, const Path &p,
+                      Config &c) { c.webhook_backoff_ms = r.integer(v, p, 0, 3'600'000); }},
+    {"max_backoff_s", [](Reader &r, const Node &v, const Path &p,
+                         Config &c) { c.webhook_max_backoff_s = r.integer(v, p, 0, 604'800); }},
+    {"timeout_ms", [](Reader &r, const Node &v, const Path &p,
+                      Config &c) { c.webhook_timeout_ms = r.integer(v, p, 1, 600'000); }},
+    {"poll_ms", [](Reader &r, const Node &v, const Path &p,
+                   Config &c) { c.webhook_poll_ms = r.integer(v, p, 1, 3'600'000); }},
+    {"cli_timeout_ms", [](Reader &r, const Node &v, const Path &p,
+                          Config &c) { c.webhook_cli_timeout_ms = r.integer(v, p, 0, 600'000); }},
+});
+
 // Each platforms.<name> is the adapter's: taken as JSON, its keys left to the adapter to check.
 void read_platforms(Reader &r, const Node &v, const Path &p, Config &c) {
   r.for_each_entry(
@@ -148,10 +172,12 @@ const auto kTopKeys = std::to_array<Key<Config>>({
     {"server", read_section<kServerKeys>},
     {"api_keys", read_api_keys},
     {"webhooks", read_webhooks},
+    {"webhook_delivery", read_section<kWebhookDeliveryKeys>},
     {"log", read_section<kLogKeys>},
     {"http", read_section<kHttpKeys>},
     {"pacing", read_section<kPacingKeys>},
     {"publish", read_section<kPublishKeys>},
+    {"scheduler", read_section<kSchedulerKeys>},
 });
 
 }  // namespace

@@ -20,6 +20,7 @@ SqliteStore::SqliteStore(const std::string &path, const DatabaseOptions &options
       cache_(*db_),
       credentials_(*db_),
       media_(*db_),
-      idempotency_(*db_) {}
+      idempotency_(*db_),
+      webhooks_(*db_) {}
 
 }  // namespace lmp

@@ -10,6 +10,7 @@
 #include "core/store/sqlite_idempotency_store.hpp"
 #include "core/store/sqlite_media_store.hpp"
 #include "core/store/sqlite_post_store.hpp"
+#include "core/store/sqlite_webhook_store.hpp"
 #include "core/store/store.hpp"
 
 namespace lmp {
@@ -27,6 +28,7 @@ class SqliteStore : public Store {
   CredentialStore &credentials() override { return credentials_; }
   MediaStore &media() override { return media_; }
   IdempotencyStore &idempotency() override { return idempotency_; }
+  WebhookStore &webhooks() override { return webhooks_; }
 
   // The connection, for what the repositories do not cover (backups, tests).
   Database &database() { return *db_; }
@@ -38,6 +40,7 @@ class SqliteStore : public Store {
   SqliteCredentialStore credentials_;
   SqliteMediaStore media_;
   SqliteIdempotencyStore idempotency_;
+  SqliteWebhookStore webhooks_;
 };
 
 }  // namespace lmp

@@ -144,6 +144,45 @@ class IdempotencyStore {
   virtual void release(const std::string &scope, const std::string &key) = 0;
 };
 
+// One delivery of a webhook event to one endpoint (a row of webhook_outbox).
+struct WebhookDelivery {
+  int64_t id = 0;
+  std::string event_id;  // "evt_<ULID>", the same for every endpoint and every attempt
+  std::string event_type;
+  std::string endpoint_url;
+  std::string payload_json;  // the exact body sent (and signed)
+  std::string state;         // "pending", "delivered" or "dead"
+  int64_t attempts = 0;
+  int64_t next_attempt_at_ms = 0;
+  std::optional<std::string> last_error;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+};
+
+// The webhook outbox: events are written here before any send, so none is lost to a crash.
+class WebhookStore {
+ public:
+  virtual ~WebhookStore() = default;
+  // Records a pending delivery (due at once) of the event to each endpoint, all or nothing.
+  // An (event id, endpoint) already recorded is left as it is. Durable on return.
+  virtual void enqueue(const std::string &event_id, const std::string &event_type,
+                       const std::string &payload_json, const std::vector<std::string> &endpoints,
+                       int64_t now_ms) = 0;
+  // Up to `limit` pending deliveries due at or before now_ms, the earliest first.
+  virtual std::vector<WebhookDelivery> due(int64_t now_ms, int limit) = 0;
+  // Marks a delivery delivered, counting the attempt.
+  virtual void mark_delivered(int64_t id, int64_t now_ms) = 0;
+  // Records a failed attempt: the delivery stays pending until next_attempt_at_ms, or becomes
+  // "dead" when `dead` is true.
+  virtual void mark_failed(int64_t id, const std::string &error, bool dead,
+                           int64_t next_attempt_at_ms, int64_t now_ms) = 0;
+  // Deliveries, newest first; only those in `state` when set.
+  virtual std::vector<WebhookDelivery> list(const std::optional<std::string> &state) = 0;
+  // Makes dead deliveries pending and due now with their attempts reset: those of `event_id`
+  // when set (in any state but pending), else every dead one. Returns how many.
+  virtual int64_t revive(const std::optional<std::string> &event_id, int64_t now_ms) = 0;
+};
+
 // One state database: its repositories, valid as long as the Store lives.
 class Store {
  public:
@@ -153,6 +192,7 @@ class Store {
   virtual CredentialStore &credentials() = 0;
   virtual MediaStore &media() = 0;
   virtual IdempotencyStore &idempotency() = 0;
+  virtual WebhookStore &webhooks() = 0;
 };
 
 }  // namespace lmp
