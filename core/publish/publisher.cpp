@@ -53,7 +53,18 @@ std::optional<std::string> string_of(const json::value &result, const char *key)
 }
 
 bool is_future(const Post &post) {
-  return post.scheduled_at && *post.scheduled_at > std::chrono::system_clock::now();
+  return post.scheduled_at &&
+         *post.scheduled_at > TimePoint(std::chrono::milliseconds(host_clock().now_unix_ms()));
+}
+
+bool unfinished(const std::string &step) {
+  return step == "queued" || step == "preflighted" || step == "uploading" || step == "publishing";
+}
+
+// A create recorded as started at updated_at_ms: look for it from a minute before, for clocks
+// that disagree a little.
+std::string search_from(int64_t updated_at_ms) {
+  return format_rfc3339_ms(TimePoint(std::chrono::milliseconds(updated_at_ms - 60'000)));
 }
 
 }  // namespace
@@ -92,9 +103,11 @@ PreflightReport Publisher::preflight(const ParseResult &parsed) {
 }
 
 TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
-                                       const std::string &post_id) {
+                                       const std::string &post_id,
+                                       const std::optional<std::string> &unknown_since, bool late) {
   const size_t i = pt.plan.index;
   TargetResult r = target_result(post, i, "failed");
+  r.late = late;
   if (!pt.errors.empty()) {
     r.errors = pt.errors;
     r.error = pt.errors.front();
@@ -156,9 +169,9 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   // failure, ask the adapter whether the first attempt made the post after all.
   const std::string attempt_start =
       format_rfc3339_ms(TimePoint(std::chrono::milliseconds(host_clock().now_unix_ms())));
-  auto reconcile = [&]() -> std::optional<CallOutcome> {
+  auto reconcile_after = [&](const std::string &after) -> std::optional<CallOutcome> {
     if (!pt.plan.adapter->supports(Operation::kFindPost)) return std::nullopt;
-    CallOutcome found = run_once(Operation::kFindPost, {{"after", attempt_start}});
+    CallOutcome found = run_once(Operation::kFindPost, {{"after", after}});
     if (found.error) return found;  // unknown whether it exists: retrying could duplicate it
     const json::value *f =
         found.result.is_object() ? found.result.get_object().if_contains("found") : nullptr;
@@ -169,8 +182,13 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
     }
     return std::nullopt;
   };
-  CallOutcome pub = with_retries(
-      policy, [&] { return run_once(Operation::kPublish); }, reconcile);
+  auto reconcile = [&] { return reconcile_after(attempt_start); };
+  // A create a crashed run started may have happened: look before creating again.
+  std::optional<CallOutcome> earlier;
+  if (unknown_since) earlier = reconcile_after(*unknown_since);
+  CallOutcome pub = earlier ? std::move(*earlier)
+                            : with_retries(
+                                  policy, [&] { return run_once(Operation::kPublish); }, reconcile);
   if (pub.error) {
     r.status = "failed";
     r.error = pub.error;
@@ -184,6 +202,48 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   record(post_id, i, "published", r);
   spdlog::info("published {} target {} ({}): {}", post_id, i, r.platform, r.url.value_or(""));
   return r;
+}
+
+void Publisher::run_targets(const Post &post, const std::vector<PlannedTarget *> &todo,
+                            PostResult &result, bool late,
+                            const std::map<size_t, std::string> &unknown_since) {
+  // One account's targets go in order (its rate limit and pacing are shared); accounts go in
+  // parallel, up to publish.parallel_accounts at once.
+  std::map<std::string, std::vector<PlannedTarget *>> by_account;
+  for (PlannedTarget *pt : todo) {
+    const Target &t = post.targets[pt->plan.index];
+    by_account[t.platform + "/" + t.account_id].push_back(pt);
+  }
+  std::vector<std::vector<PlannedTarget *>> groups;
+  for (auto &kv : by_account) groups.push_back(std::move(kv.second));
+  std::atomic<size_t> next{0};
+  std::mutex failure_mu;
+  std::exception_ptr failure;  // the first error a worker threw (the state database, say)
+  auto worker = [&] {
+    try {
+      for (size_t g = next++; g < groups.size(); g = next++) {
+        for (PlannedTarget *pt : groups[g]) {
+          const auto since = unknown_since.find(pt->plan.index);
+          TargetResult r = publish_target(post, *pt, result.id,
+                                          since == unknown_since.end()
+                                              ? std::nullopt
+                                              : std::optional<std::string>(since->second),
+                                          late);
+          result.targets[pt->plan.index] = std::move(r);
+        }
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mu);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  const size_t workers =
+      std::min<size_t>(groups.size(), static_cast<size_t>(deps_.config->publish_parallel_accounts));
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(worker);
+  worker();
+  for (auto &t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 PostResult Publisher::publish(const ParseResult &parsed, const std::string &body_json) {
@@ -208,40 +268,47 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
   if (scheduled) return result;
 
   auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
-  // One account's targets go in order (its rate limit and pacing are shared); accounts go in
-  // parallel, up to publish.parallel_accounts at once.
-  std::map<std::string, std::vector<PlannedTarget *>> by_account;
-  for (auto &pt : planned) {
-    const Target &t = post.targets[pt.plan.index];
-    by_account[t.platform + "/" + t.account_id].push_back(&pt);
-  }
-  std::vector<std::vector<PlannedTarget *>> groups;
-  for (auto &kv : by_account) groups.push_back(std::move(kv.second));
-  std::atomic<size_t> next{0};
-  std::mutex failure_mu;
-  std::exception_ptr failure;  // the first error a worker threw (the state database, say)
-  auto worker = [&] {
-    try {
-      for (size_t g = next++; g < groups.size(); g = next++) {
-        for (PlannedTarget *pt : groups[g]) {
-          TargetResult r = publish_target(post, *pt, result.id);
-          // A scheduledAt in the past means "now"; the result says it was late.
-          r.late = post.scheduled_at.has_value();
-          result.targets[pt->plan.index] = std::move(r);
-        }
-      }
-    } catch (...) {
-      std::lock_guard lock(failure_mu);
-      if (!failure) failure = std::current_exception();
+  std::vector<PlannedTarget *> todo;
+  for (auto &pt : planned) todo.push_back(&pt);
+  // A scheduledAt in the past means "now"; the result says it was late.
+  run_targets(post, todo, result, post.scheduled_at.has_value(), {});
+  result.status = overall_status(result.targets);
+  if (deps_.journal) deps_.journal->finish(result);
+  return result;
+}
+
+PostResult Publisher::resume(const PostRecord &rec, bool late) {
+  PostResult result = rec.to_result();
+  ParseResult parsed = parse_post(json::serialize(rec.body));
+  if (!parsed.post) {
+    // Only a post recorded by another version could fail to parse now: fail what is left.
+    result.errors = parsed.errors;
+    for (size_t i = 0; i < rec.targets.size() && i < result.targets.size(); ++i) {
+      if (!unfinished(rec.targets[i].step)) continue;
+      TargetResult &r = result.targets[i];
+      r.status = "failed";
+      if (!parsed.errors.empty()) r.error = parsed.errors.front();
+      // Recorded, so no later pass takes the post up again.
+      record(rec.id, i, "failed", r);
     }
-  };
-  const size_t workers =
-      std::min<size_t>(groups.size(), static_cast<size_t>(deps_.config->publish_parallel_accounts));
-  std::vector<std::thread> threads;
-  for (size_t w = 1; w < workers; ++w) threads.emplace_back(worker);
-  worker();
-  for (auto &t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
+  } else {
+    const Post &post = *parsed.post;
+    auto planned =
+        plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
+    std::vector<PlannedTarget *> todo;
+    std::map<size_t, std::string> unknown_since;
+    for (auto &pt : planned) {
+      const size_t i = pt.plan.index;
+      if (i >= rec.targets.size() || !unfinished(rec.targets[i].step)) continue;
+      todo.push_back(&pt);
+      if (rec.targets[i].step == "publishing") {
+        unknown_since[i] = search_from(rec.targets[i].updated_at_ms);
+      }
+    }
+    spdlog::info("{}: taking up {} unfinished target(s){}", rec.id, todo.size(),
+                 late ? ", late" : "");
+    run_targets(post, todo, result, late, unknown_since);
+  }
   result.status = overall_status(result.targets);
   if (deps_.journal) deps_.journal->finish(result);
   return result;

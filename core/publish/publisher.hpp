@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "core/config/config.hpp"
@@ -13,6 +15,7 @@
 #include "core/plugins/registry.hpp"
 #include "core/publish/journal.hpp"
 #include "core/publish/planner.hpp"
+#include "core/store/records.hpp"
 
 namespace lmp {
 
@@ -41,8 +44,21 @@ class Publisher {
   // The result's status follows interfaces.md.
   PostResult publish(const ParseResult &parsed, const std::string &body_json);
 
+  // Takes a recorded post up where it stands (a scheduled post now due, or one a crashed run
+  // left unfinished): its published and failed targets stay as they are, the others are
+  // published from their recorded step. A target recorded as publishing, whose create may or
+  // may not have happened, is first looked for on the platform (find_post) and published only
+  // when it is not there. `late` flags the targets it publishes.
+  PostResult resume(const PostRecord &post, bool late);
+
  private:
-  TargetResult publish_target(const Post &post, PlannedTarget &pt, const std::string &post_id);
+  // The targets of `todo` (their results go to result.targets), accounts in parallel.
+  // `unknown_since` gives, by target index, the time after which a create of unknown outcome
+  // happened.
+  void run_targets(const Post &post, const std::vector<PlannedTarget *> &todo, PostResult &result,
+                   bool late, const std::map<size_t, std::string> &unknown_since);
+  TargetResult publish_target(const Post &post, PlannedTarget &pt, const std::string &post_id,
+                              const std::optional<std::string> &unknown_since, bool late);
   void record(const std::string &post_id, size_t index, const std::string &step,
               const TargetResult &r);
 

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/publish/lease.hpp"
+
 namespace lmp {
 
 namespace json = boost::json;
@@ -31,6 +33,10 @@ void StoreJournal::begin(const Post *post, const std::string &body_json, const P
   rec.id = result.id;
   rec.created_at_ms = rec.updated_at_ms = host_clock().now_unix_ms();
   rec.status = result.status;
+  if (rec.status != "scheduled" && rec.status != "failed") {
+    rec.lease_owner = process_lease_owner();
+    rec.lease_until_ms = rec.created_at_ms + lease_ms_;
+  }
   if (post && post->scheduled_at) {
     rec.scheduled_at_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               post->scheduled_at->time_since_epoch())

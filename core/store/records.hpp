@@ -47,6 +47,9 @@ struct PostRecord {
   std::vector<Error> errors;           // post-level problems
   std::vector<TargetRecord> targets;   // ordered by index
   std::optional<std::string> api_key;  // name of the API key that created it; none from the CLI
+  // The process working on it ("host:pid") and until when (Unix ms); none when nobody is.
+  std::optional<std::string> lease_owner;
+  std::optional<int64_t> lease_until_ms;
 
   // The result document built from the record: id, status, targets and post-level errors.
   PostResult to_result() const;

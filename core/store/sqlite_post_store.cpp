@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char *kPostColumns =
     "id, created_at_ms, updated_at_ms, status, scheduled_at_ms, body_json, result_json, "
-    "errors_json, api_key";
+    "errors_json, api_key, lease_owner, lease_until_ms";
 
 constexpr int kMaxPage = 500;
 
@@ -50,8 +50,8 @@ void SqlitePostStore::insert(const PostRecord &post) {
 void SqlitePostStore::insert_rows(const PostRecord &post) {
   Statement p(db_,
               "INSERT INTO posts (id, created_at_ms, updated_at_ms, status, scheduled_at_ms, "
-              "body_json, result_json, errors_json, api_key) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+              "body_json, result_json, errors_json, api_key, lease_owner, lease_until_ms) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   p.bind_text(1, post.id)
       .bind_int64(2, post.created_at_ms)
       .bind_int64(3, post.updated_at_ms)
@@ -61,6 +61,8 @@ void SqlitePostStore::insert_rows(const PostRecord &post) {
       .bind_optional_text(7, json_column(post.result))
       .bind_optional_text(8, errors_column(post.errors))
       .bind_optional_text(9, post.api_key)
+      .bind_optional_text(10, post.lease_owner)
+      .bind_optional_int64(11, post.lease_until_ms)
       .run();
   Statement t(db_,
               "INSERT INTO targets (status, step, platform_post_id, url, error_json, errors_json, "
@@ -109,7 +111,7 @@ bool SqlitePostStore::set_result(const PostResult &result, int64_t now_ms) {
   Transaction tx(db_);
   Statement st(db_,
                "UPDATE posts SET status = ?1, result_json = ?2, errors_json = ?3, "
-               "updated_at_ms = ?4 WHERE id = ?5");
+               "updated_at_ms = ?4, lease_owner = NULL, lease_until_ms = NULL WHERE id = ?5");
   st.bind_text(1, result.status)
       .bind_text(2, boost::json::serialize(result.to_json()))
       .bind_optional_text(3, errors_column(result.errors))
@@ -184,13 +186,47 @@ PostPage SqlitePostStore::list(const PostQuery &query) {
   return page;
 }
 
-std::vector<PostRecord> SqlitePostStore::list_due(int64_t now_ms, int limit) {
-  auto held = db_.lock();
-  Statement st(db_, std::string("SELECT ") + kPostColumns +
-                        " FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= ?1"
-                        " ORDER BY scheduled_at_ms, id LIMIT ?2");
-  st.bind_int64(1, now_ms).bind_int64(2, std::max(limit, 0));
-  return read_posts(st);
+std::optional<PostRecord> SqlitePostStore::claim_next(
+    int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+    const std::function<bool(const std::string &owner)> &is_gone) {
+  Transaction tx(db_);
+  std::optional<std::string> id;
+  {
+    Statement due(db_,
+                  "SELECT id FROM posts WHERE status = 'scheduled' AND scheduled_at_ms <= ?1 "
+                  "AND (lease_until_ms IS NULL OR lease_until_ms < ?1) "
+                  "ORDER BY scheduled_at_ms, id LIMIT 1");
+    due.bind_int64(1, now_ms);
+    if (due.step()) id = due.column_text(0);
+  }
+  if (!id) {
+    Statement unfinished(db_,
+                         "SELECT id, lease_owner, lease_until_ms FROM posts p WHERE status != "
+                         "'scheduled' AND EXISTS (SELECT 1 FROM targets t WHERE t.post_id = p.id "
+                         "AND t.step IN ('queued', 'preflighted', 'uploading', 'publishing')) "
+                         "ORDER BY id");
+    while (!id && unfinished.step()) {
+      const auto holder = unfinished.column_optional_text(1);
+      const auto until = unfinished.column_optional_int64(2);
+      if (!holder || !until || *until < now_ms || is_gone(*holder)) {
+        id = unfinished.column_text(0);
+      }
+    }
+  }
+  if (!id) return std::nullopt;
+  Statement lease(db_,
+                  "UPDATE posts SET lease_owner = ?1, lease_until_ms = ?2, updated_at_ms = ?3, "
+                  "status = CASE status WHEN 'scheduled' THEN 'queued' ELSE status END "
+                  "WHERE id = ?4");
+  lease.bind_text(1, owner).bind_int64(2, lease_until_ms).bind_int64(3, now_ms).bind_text(4, *id);
+  lease.run();
+  Statement targets(db_,
+                    "UPDATE targets SET status = 'queued', step = 'queued', updated_at_ms = ?1 "
+                    "WHERE post_id = ?2 AND step = 'scheduled'");
+  targets.bind_int64(1, now_ms).bind_text(2, *id).run();
+  std::optional<PostRecord> post = get(*id);
+  tx.commit();
+  return post;
 }
 
 std::vector<PostRecord> SqlitePostStore::read_posts(Statement &st) {
@@ -211,6 +247,8 @@ PostRecord SqlitePostStore::read_post(Statement &st) {
   post.result = read_json_column(db_, st.column_optional_text(6), "posts.result_json");
   post.errors = read_errors_column(db_, st.column_optional_text(7), "posts.errors_json");
   post.api_key = st.column_optional_text(8);
+  post.lease_owner = st.column_optional_text(9);
+  post.lease_until_ms = st.column_optional_int64(10);
   return post;
 }
 

@@ -24,7 +24,9 @@ class SqlitePostStore : public PostStore {
   std::vector<std::pair<std::string, int64_t>> count_by_status() override;
   std::optional<PostRecord> get(const std::string &id) override;
   PostPage list(const PostQuery &query) override;
-  std::vector<PostRecord> list_due(int64_t now_ms, int limit) override;
+  std::optional<PostRecord> claim_next(
+      int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+      const std::function<bool(const std::string &owner)> &is_gone) override;
 
  private:
   // The rows of insert(), inside its transaction.

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,7 @@ namespace lmp {
 class PostStore {
  public:
   virtual ~PostStore() = default;
-  // Records a new post with its targets (and its api_key, when set), all or nothing; each
+  // Records a new post with its targets (and its api_key and lease, when set), all or nothing; each
   // target's updated_at_ms is set to the post's updated_at_ms. Durable on return. Throws
   // StoreError when a post with that id exists.
   virtual void insert(const PostRecord &post) = 0;
@@ -34,7 +35,7 @@ class PostStore {
   virtual bool set_status(const std::string &post_id, const std::string &status,
                           int64_t now_ms) = 0;
   // Records the result of post `result.id`: its status, the document, and its post-level
-  // errors. False when there is no such post.
+  // errors; its lease ends. False when there is no such post.
   virtual bool set_result(const PostResult &result, int64_t now_ms) = 0;
   // The post with its targets, or nullopt.
   virtual std::optional<PostRecord> get(const std::string &id) = 0;
@@ -48,9 +49,14 @@ class PostStore {
                           int64_t scheduled_at_ms, int64_t now_ms) = 0;
   // How many posts have each status.
   virtual std::vector<std::pair<std::string, int64_t>> count_by_status() = 0;
-  // Up to `limit` posts with status "scheduled" whose time is at or before now_ms, the
-  // earliest first.
-  virtual std::vector<PostRecord> list_due(int64_t now_ms, int limit) = 0;
+  // Takes the next post to work on for `owner` until lease_until_ms: the earliest scheduled post
+  // whose time is at or before now_ms (it and its targets become "queued"), else the oldest
+  // unfinished post (a target still queued, preflighted, uploading or publishing) nobody holds:
+  // no lease, an expired one, or one whose owner `is_gone` says is dead. nullopt when there is
+  // none. Two callers never get the same post while its lease runs.
+  virtual std::optional<PostRecord> claim_next(
+      int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+      const std::function<bool(const std::string &owner)> &is_gone) = 0;
 };
 
 // The host cache that adapters use (the board lists), shared by every process using the

@@ -24,7 +24,7 @@ PostRecord make_post(const std::string &id, const std::string &status, int64_t n
     t.index = i;
     t.platform = "pinterest";
     t.account_id = i == 0 ? "acc_a" : "acc_b";
-    t.status = status;
+    t.status = t.step = status;
     post.targets.push_back(t);
   }
   return post;
@@ -173,7 +173,7 @@ TEST_CASE("posts are listed newest first, filtered by status, paged by cursor", 
   CHECK_FALSE(failed.next_cursor);
 }
 
-TEST_CASE("due scheduled posts are listed earliest first", "[store]") {
+TEST_CASE("due scheduled posts are claimed earliest first, each by one owner", "[store]") {
   lmp::store_test::TempDir dir;
   lmp::SqliteStore store(dir.path("state.db"));
   auto scheduled = [&](const std::string &id, int64_t at) {
@@ -187,14 +187,51 @@ TEST_CASE("due scheduled posts are listed earliest first", "[store]") {
   PostRecord published = make_post("post_done", "published", 0);
   published.scheduled_at_ms = 500;
   store.posts().insert(published);
+  const auto alive = [](const std::string &) { return false; };
 
-  auto due = store.posts().list_due(3000, 10);
-  REQUIRE(due.size() == 2);
-  CHECK(due[0].id == "post_early");
-  CHECK(due[1].id == "post_late");
-  CHECK(due[0].scheduled_at_ms == 1000);
-  CHECK(store.posts().list_due(3000, 1).size() == 1);
-  CHECK(store.posts().list_due(999, 10).empty());
-  store.posts().set_status("post_early", "published", 3001);
-  CHECK(store.posts().list_due(3000, 10).size() == 1);
+  CHECK_FALSE(store.posts().claim_next(999, "a", 5000, alive));
+  auto first = store.posts().claim_next(3000, "a", 5000, alive);
+  REQUIRE(first);
+  CHECK(first->id == "post_early");
+  CHECK(first->status == "queued");
+  CHECK(first->targets[0].step == "queued");
+  CHECK(first->lease_owner == "a");
+  CHECK(first->lease_until_ms == 5000);
+  auto second = store.posts().claim_next(3000, "b", 5000, alive);
+  REQUIRE(second);
+  CHECK(second->id == "post_late");
+  // Both are held now: nothing else is due.
+  CHECK_FALSE(store.posts().claim_next(3000, "b", 5000, alive));
+}
+
+TEST_CASE("an unfinished post is taken over only when its holder's lease ended or it is gone",
+          "[store]") {
+  lmp::store_test::TempDir dir;
+  lmp::SqliteStore store(dir.path("state.db"));
+  PostRecord running = make_post("post_running", "queued", 0);
+  running.targets[0].step = "published";
+  running.targets[0].status = "published";
+  running.targets[1].step = "publishing";
+  running.lease_owner = "host:1";
+  running.lease_until_ms = 5000;
+  store.posts().insert(running);
+  store.posts().insert(make_post("post_failed", "failed", 0));
+
+  const auto alive = [](const std::string &) { return false; };
+  CHECK_FALSE(store.posts().claim_next(4000, "host:2", 9000, alive));
+  // The holder crashed: its lease is void at once.
+  const auto gone = [](const std::string &owner) { return owner == "host:1"; };
+  auto taken = store.posts().claim_next(4000, "host:2", 9000, gone);
+  REQUIRE(taken);
+  CHECK(taken->id == "post_running");
+  CHECK(taken->lease_owner == "host:2");
+  CHECK(taken->targets[1].step == "publishing");  // where it stood; resuming is the caller's
+  CHECK_FALSE(store.posts().claim_next(4000, "host:3", 9000, alive));
+  // An expired lease ends too.
+  CHECK(store.posts().claim_next(9001, "host:3", 12000, alive)->lease_owner == "host:3");
+  // A recorded result ends the lease.
+  lmp::PostResult done = taken->to_result();
+  done.status = "published";
+  store.posts().set_result(done, 9500);
+  CHECK_FALSE(store.posts().get("post_running")->lease_owner);
 }
