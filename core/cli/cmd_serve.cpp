@@ -7,7 +7,9 @@
 #include "core/cli/command.hpp"
 #include "core/cli/context.hpp"
 #include "core/httpd/server.hpp"
+#include "core/schedule/scheduler.hpp"
 #include "core/server/api.hpp"
+#include "core/webhooks/worker.hpp"
 
 namespace lmp::cli {
 
@@ -65,12 +67,18 @@ int run_serve(Context &ctx, const std::vector<std::string> &args) {
   options.stream_for = [&api](const httpd::Request &head) { return api.stream_for(head); };
   httpd::Server server([&api](const httpd::Request &r) { return api.handle(r); }, options);
   server.start();
+  // Webhook deliveries go out from their own thread while serving (docs/webhooks.md).
+  WebhookWorker webhooks(ctx.webhook_dispatcher(), host_clock(), ctx.config().webhook_poll_ms);
+  // Due posts, and those a crash left unfinished, publish from this thread while serving.
+  Scheduler scheduler(ctx.store().posts(), ctx.publisher(), ctx.config());
+  scheduler.start();
   std::printf("listening on %s\n", server.base_url().c_str());
   std::fflush(stdout);
   spdlog::info("serving the API on {}", server.base_url());
   int signal = 0;
   sigwait(&stop_signals, &signal);
   spdlog::info("signal {}: finishing requests in flight, then stopping", signal);
+  scheduler.stop();
   server.drain();
   spdlog::info("stopped");
   return kExitOk;

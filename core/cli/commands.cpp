@@ -16,7 +16,10 @@ int run_media_upload(Context &, const std::vector<std::string> &);
 int run_media_list(Context &, const std::vector<std::string> &);
 int run_media_delete(Context &, const std::vector<std::string> &);
 int run_serve(Context &, const std::vector<std::string> &);
+int run_publish_due(Context &, const std::vector<std::string> &);
 int run_backup(Context &, const std::vector<std::string> &);
+int run_webhooks_list(Context &, const std::vector<std::string> &);
+int run_webhooks_replay(Context &, const std::vector<std::string> &);
 
 const std::vector<Command> &commands() {
   static const std::vector<Command> table = {
@@ -87,6 +90,13 @@ const std::vector<Command> &commands() {
        "Remove a media entry (and its file, when it is in the library).",
        "letmepost [--config FILE] media delete ID",
        &run_media_delete},
+      {{"publish-due"},
+       "Publish every scheduled post that is due, then exit (for cron).",
+       "letmepost [--config FILE] publish-due\n\nAlso takes up posts a crashed run left "
+       "unfinished (a create whose outcome is unknown is looked for on the platform before it "
+       "is made again). Prints {\"posts\": [RESULT...]}. Exit 0 when every post it published "
+       "is published (or there was none), 1 otherwise.",
+       &run_publish_due},
       {{"serve"},
        "Serve the HTTP API (docs/openapi.yaml) until SIGTERM or SIGINT.",
        "letmepost [--config FILE] serve [--listen HOST:PORT]\n\nListens on server.listen "
@@ -100,6 +110,19 @@ const std::vector<Command> &commands() {
        "state.path (SQLite's online backup; other processes may go on writing) and prints "
        "{\"backup\": PATH, \"schemaVersion\": N}. Refuses an existing FILE unless --force.",
        &run_backup},
+      {{"webhooks", "list"},
+       "List webhook deliveries (the outbox), newest first.",
+       "letmepost [--config FILE] webhooks list [--state pending|delivered|dead]\n\nPrints "
+       "{\"deliveries\": [{eventId, type, endpoint, state, attempts, nextAttemptAtMs, "
+       "lastError}...]} (docs/webhooks.md).",
+       &run_webhooks_list},
+      {{"webhooks", "replay"},
+       "Resend a webhook event, or every dead delivery, now.",
+       "letmepost [--config FILE] webhooks replay EVENT_ID|--dead\n\nMakes the event's "
+       "delivered or dead deliveries (or, with --dead, every dead one) pending with their "
+       "attempts reset, tries them once, and prints {\"replayed\": N, \"deliveries\": [...]}. "
+       "Exit 0 when every one was delivered, 1 otherwise (they stay pending for serve).",
+       &run_webhooks_replay},
   };
   return table;
 }

@@ -52,7 +52,18 @@ Context::Context(std::optional<fs::path> config_file, std::optional<std::string>
   init_logging(log_level_.value_or("warn"), false);
 }
 
-Context::~Context() = default;
+// A run that recorded webhook events tries to deliver them once before it exits, with a short
+// timeout; what is left stays pending for serve or `webhooks replay`.
+Context::~Context() {
+  if (!journal_ || journal_->emitted() == 0) return;
+  try {
+    WebhookDispatcher pass(store().webhooks(), services_->http, host_clock(), config().webhooks,
+                           webhook_delivery_options(config(), config().webhook_cli_timeout_ms));
+    pass.deliver_due();
+  } catch (const std::exception &e) {
+    spdlog::warn("webhook delivery before exit: {}", e.what());
+  }
+}
 
 const Config &Context::config() {
   if (!config_) {
@@ -145,7 +156,11 @@ CredentialAccess Context::credential_access() {
 Publisher &Context::publisher() {
   if (!publisher_) {
     stateful_services();
-    journal_ = std::make_unique<StoreJournal>(store().posts());
+    store_journal_ =
+        std::make_unique<StoreJournal>(store().posts(), config().scheduler_lease_s * 1000);
+    journal_ =
+        std::make_unique<EventJournal>(*store_journal_, store().webhooks(), config().webhooks,
+                                       [] { return host_clock().now_unix_ms(); });
     PublisherDeps deps;
     deps.config = &config();
     deps.registry = &registry();
@@ -167,6 +182,16 @@ Publisher &Context::publisher() {
     publisher_ = std::make_unique<Publisher>(std::move(deps));
   }
   return *publisher_;
+}
+
+WebhookDispatcher &Context::webhook_dispatcher() {
+  if (!webhook_dispatcher_) {
+    services();
+    webhook_dispatcher_ =
+        std::make_unique<WebhookDispatcher>(store().webhooks(), services_->http, host_clock(),
+                                            config().webhooks, webhook_delivery_options(config()));
+  }
+  return *webhook_dispatcher_;
 }
 
 }  // namespace lmp::cli

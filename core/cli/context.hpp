@@ -15,6 +15,8 @@
 #include "core/publish/publisher.hpp"
 #include "core/services/progress.hpp"
 #include "core/store/store.hpp"
+#include "core/webhooks/dispatcher.hpp"
+#include "core/webhooks/event_journal.hpp"
 
 namespace lmp::cli {
 
@@ -39,6 +41,9 @@ class Context {
   Registry &registry();
   // The pipeline, recording into the state database.
   Publisher &publisher();
+  // Sends webhook deliveries with the config's options, over the host's HTTP client (serve's
+  // background delivery, `webhooks replay`).
+  WebhookDispatcher &webhook_dispatcher();
   // Credentials of the configured accounts, seeded from the YAML and kept in the database.
   CredentialAccess credential_access();
 
@@ -52,7 +57,9 @@ class Context {
   struct Services;
   std::unique_ptr<Services> services_;
   std::unique_ptr<Registry> registry_;
-  std::unique_ptr<PublishJournal> journal_;
+  std::unique_ptr<PublishJournal> store_journal_;
+  std::unique_ptr<EventJournal> journal_;
+  std::unique_ptr<WebhookDispatcher> webhook_dispatcher_;
   std::unique_ptr<Publisher> publisher_;
 };
 
