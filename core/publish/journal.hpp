@@ -13,7 +13,10 @@ class PublishJournal {
  public:
   virtual ~PublishJournal() = default;
   // The post was accepted (or rejected at once); `result` holds its targets' first status.
-  virtual void begin(const Post *post, const std::string &body_json, const PostResult &result) = 0;
+  // `api_key` names the API key that sent it ("" from the CLI), recorded with it at once so a
+  // crash cannot leave the post without its owner.
+  virtual void begin(const Post *post, const std::string &body_json, const PostResult &result,
+                     const std::string &api_key) = 0;
   // A target reached `step` (preflighted, uploading, publishing, published, failed, ...).
   virtual void step(const std::string &post_id, size_t target, const std::string &step,
                     const TargetResult &result) = 0;

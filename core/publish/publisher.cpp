@@ -246,14 +246,15 @@ void Publisher::run_targets(const Post &post, const std::vector<PlannedTarget *>
   if (failure) std::rethrow_exception(failure);
 }
 
-PostResult Publisher::publish(const ParseResult &parsed, const std::string &body_json) {
+PostResult Publisher::publish(const ParseResult &parsed, const std::string &body_json,
+                              const std::string &api_key) {
   PostResult result;
   result.id = new_id("post");
   if (!parsed.post) {
     result.status = "failed";
     result.errors = parsed.errors;
     if (deps_.journal) {
-      deps_.journal->begin(nullptr, body_json, result);
+      deps_.journal->begin(nullptr, body_json, result, api_key);
       deps_.journal->finish(result);
     }
     return result;
@@ -264,7 +265,7 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
     result.targets.push_back(target_result(post, i, scheduled ? "scheduled" : "queued"));
   }
   result.status = overall_status(result.targets);
-  if (deps_.journal) deps_.journal->begin(&post, body_json, result);
+  if (deps_.journal) deps_.journal->begin(&post, body_json, result, api_key);
   if (scheduled) return result;
 
   auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);

@@ -42,7 +42,9 @@ class Publisher {
   // Preflight, upload and publish each target of a parsed post (or record the parse errors as a
   // failed post). A post with a future scheduledAt is recorded as scheduled and not published.
   // The result's status follows interfaces.md.
-  PostResult publish(const ParseResult &parsed, const std::string &body_json);
+  // `api_key` names the API key that sent it ("" from the CLI).
+  PostResult publish(const ParseResult &parsed, const std::string &body_json,
+                     const std::string &api_key = "");
 
   // Takes a recorded post up where it stands (a scheduled post now due, or one a crashed run
   // left unfinished): its published and failed targets stay as they are, the others are

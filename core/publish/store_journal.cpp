@@ -28,11 +28,13 @@ TargetRecord record_of(size_t index, const std::string &step, const TargetResult
 
 }  // namespace
 
-void StoreJournal::begin(const Post *post, const std::string &body_json, const PostResult &result) {
+void StoreJournal::begin(const Post *post, const std::string &body_json, const PostResult &result,
+                         const std::string &api_key) {
   PostRecord rec;
   rec.id = result.id;
   rec.created_at_ms = rec.updated_at_ms = host_clock().now_unix_ms();
   rec.status = result.status;
+  if (!api_key.empty()) rec.api_key = api_key;
   if (rec.status != "scheduled" && rec.status != "failed") {
     rec.lease_owner = process_lease_owner();
     rec.lease_until_ms = rec.created_at_ms + lease_ms_;

@@ -16,7 +16,8 @@ class StoreJournal : public PublishJournal {
  public:
   explicit StoreJournal(PostStore &posts, int64_t lease_ms = 3'600'000)
       : posts_(posts), lease_ms_(lease_ms) {}
-  void begin(const Post *post, const std::string &body_json, const PostResult &result) override;
+  void begin(const Post *post, const std::string &body_json, const PostResult &result,
+             const std::string &api_key) override;
   void step(const std::string &post_id, size_t target, const std::string &step,
             const TargetResult &result) override;
   void finish(const PostResult &result) override;

@@ -49,8 +49,7 @@ Response create(ApiState &s, ApiCall &call) {
     ParseResult parsed = parse_body(call.request.body);
     if (auto refused = refuse_foreign(parsed, *call.key)) return *refused;
     const auto started = std::chrono::steady_clock::now();
-    PostResult result = s.deps.publisher->publish(parsed, call.request.body);
-    s.deps.store->posts().set_api_key(result.id, call.key->name);
+    PostResult result = s.deps.publisher->publish(parsed, call.request.body, call.key->name);
     if (result.status != "scheduled") {
       s.metrics.record_publish(
           result,

@@ -123,15 +123,6 @@ bool SqlitePostStore::set_result(const PostResult &result, int64_t now_ms) {
   return found;
 }
 
-bool SqlitePostStore::set_api_key(const std::string &post_id, const std::string &api_key) {
-  Transaction tx(db_);
-  Statement st(db_, "UPDATE posts SET api_key = ?1 WHERE id = ?2");
-  st.bind_text(1, api_key).bind_text(2, post_id).run();
-  bool found = db_.changes() > 0;
-  tx.commit();
-  return found;
-}
-
 bool SqlitePostStore::reschedule(const std::string &post_id, const boost::json::value &body,
                                  int64_t scheduled_at_ms, int64_t now_ms) {
   Transaction tx(db_);

@@ -18,7 +18,6 @@ class SqlitePostStore : public PostStore {
                      int64_t now_ms) override;
   bool set_status(const std::string &post_id, const std::string &status, int64_t now_ms) override;
   bool set_result(const PostResult &result, int64_t now_ms) override;
-  bool set_api_key(const std::string &post_id, const std::string &api_key) override;
   bool reschedule(const std::string &post_id, const boost::json::value &body,
                   int64_t scheduled_at_ms, int64_t now_ms) override;
   std::vector<std::pair<std::string, int64_t>> count_by_status() override;

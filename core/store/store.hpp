@@ -41,8 +41,6 @@ class PostStore {
   virtual std::optional<PostRecord> get(const std::string &id) = 0;
   // Posts newest first (by id), paged by keyset: pass next_cursor back to get the next page.
   virtual PostPage list(const PostQuery &query) = 0;
-  // Records which API key (by name) created the post. False when there is no such post.
-  virtual bool set_api_key(const std::string &post_id, const std::string &api_key) = 0;
   // Replaces a scheduled post's submitted body and time. False (nothing changed) when there is
   // no such post or its status is no longer "scheduled".
   virtual bool reschedule(const std::string &post_id, const boost::json::value &body,

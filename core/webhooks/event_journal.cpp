@@ -33,8 +33,9 @@ void EventJournal::emit(const std::string &type, const boost::json::value &data)
   }
 }
 
-void EventJournal::begin(const Post *post, const std::string &body_json, const PostResult &result) {
-  inner_.begin(post, body_json, result);
+void EventJournal::begin(const Post *post, const std::string &body_json, const PostResult &result,
+                         const std::string &api_key) {
+  inner_.begin(post, body_json, result, api_key);
   if (result.status == "scheduled") emit("post.scheduled", result.to_json());
 }
 

@@ -24,7 +24,8 @@ class EventJournal : public PublishJournal {
   EventJournal(PublishJournal &inner, WebhookStore &store, std::vector<WebhookConfig> endpoints,
                std::function<int64_t()> now_ms);
 
-  void begin(const Post *post, const std::string &body_json, const PostResult &result) override;
+  void begin(const Post *post, const std::string &body_json, const PostResult &result,
+             const std::string &api_key) override;
   void step(const std::string &post_id, size_t target, const std::string &step,
             const TargetResult &result) override;
   void finish(const PostResult &result) override;

@@ -97,8 +97,13 @@ TEST_CASE("a v2 database is migrated to the latest: its posts keep their data an
   CHECK(post->status == "scheduled");
   CHECK_FALSE(post->api_key);
   CHECK(lmp::schema_version(store.database()) == lmp::latest_schema_version());
-  CHECK(store.posts().set_api_key("post_1", "ci"));
-  CHECK(store.posts().get("post_1")->api_key == "ci");
+  lmp::PostRecord keyed;
+  keyed.id = "post_2";
+  keyed.status = "scheduled";
+  keyed.body = boost::json::object{{"text", "hi"}};
+  keyed.api_key = "ci";
+  store.posts().insert(keyed);
+  CHECK(store.posts().get("post_2")->api_key == "ci");
 }
 
 TEST_CASE("a v3 database with rows is migrated to the latest, keeping its posts and media",

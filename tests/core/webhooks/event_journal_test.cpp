@@ -11,7 +11,10 @@ namespace {
 // Counts the calls passed through.
 struct CountingJournal : lmp::PublishJournal {
   int begins = 0, steps = 0, finishes = 0;
-  void begin(const lmp::Post *, const std::string &, const lmp::PostResult &) override { ++begins; }
+  void begin(const lmp::Post *, const std::string &, const lmp::PostResult &,
+             const std::string &) override {
+    ++begins;
+  }
   void step(const std::string &, size_t, const std::string &, const lmp::TargetResult &) override {
     ++steps;
   }
@@ -58,9 +61,9 @@ TEST_CASE("post results become webhook events in the outbox", "[webhooks]") {
     return types;
   };
 
-  journal.begin(nullptr, "{}", result("post_s", {"scheduled"}));
+  journal.begin(nullptr, "{}", result("post_s", {"scheduled"}), "");
   journal.finish(result("post_s", {"scheduled"}));
-  journal.begin(nullptr, "{}", result("post_p", {"queued"}));
+  journal.begin(nullptr, "{}", result("post_p", {"queued"}), "");
   journal.step("post_p", 0, "published", result("post_p", {"published"}).targets[0]);
   journal.finish(result("post_p", {"published"}));
   journal.finish(result("post_f", {"failed"}));
