@@ -191,11 +191,15 @@ std::optional<PostRecord> SqlitePostStore::claim_next(
     if (due.step()) id = due.column_text(0);
   }
   if (!id) {
+    // Driven by the partial index targets_unfinished (its exact condition is repeated so SQLite
+    // uses it): serve runs this every poll, and scanning every post ever made would grow with
+    // history.
     Statement unfinished(db_,
-                         "SELECT id, lease_owner, lease_until_ms FROM posts p WHERE status != "
-                         "'scheduled' AND EXISTS (SELECT 1 FROM targets t WHERE t.post_id = p.id "
-                         "AND t.step IN ('queued', 'preflighted', 'uploading', 'publishing')) "
-                         "ORDER BY id");
+                         "SELECT DISTINCT p.id, p.lease_owner, p.lease_until_ms FROM targets t "
+                         "JOIN posts p ON p.id = t.post_id "
+                         "WHERE t.step NOT IN ('published', 'failed') "
+                         "AND t.step IN ('queued', 'preflighted', 'uploading', 'publishing') "
+                         "AND p.status != 'scheduled' ORDER BY p.id");
     while (!id && unfinished.step()) {
       const auto holder = unfinished.column_optional_text(1);
       const auto until = unfinished.column_optional_int64(2);
