@@ -10,6 +10,8 @@ int run_boards(Context &, const std::vector<std::string> &);
 int run_accounts(Context &, const std::vector<std::string> &);
 int run_posts_list(Context &, const std::vector<std::string> &);
 int run_posts_show(Context &, const std::vector<std::string> &);
+int run_posts_cancel(Context &, const std::vector<std::string> &);
+int run_posts_retry(Context &, const std::vector<std::string> &);
 int run_posts_delete(Context &, const std::vector<std::string> &);
 int run_connect(Context &, const std::vector<std::string> &);
 int run_media_upload(Context &, const std::vector<std::string> &);
@@ -63,6 +65,18 @@ const std::vector<Command> &commands() {
        "Show one post's result and what was submitted.",
        "letmepost posts show ID",
        &run_posts_show},
+      {{"posts", "cancel"},
+       "Cancel a scheduled post before it publishes.",
+       "letmepost posts cancel ID\n\nOnly a post still scheduled (not yet taken by a scheduler) "
+       "can be cancelled; exit 1 otherwise.",
+       &run_posts_cancel},
+      {{"posts", "retry"},
+       "Publish a post's failed targets again, now.",
+       "letmepost posts retry ID\n\nTargets that failed, or wait for the scheduler's next "
+       "attempt, are published again from their recorded step (a create of unknown outcome is "
+       "looked for first); published targets stay as they are. Prints the result; exit 0 when "
+       "the post is then published.",
+       &run_posts_retry},
       {{"posts", "delete"},
        "Remove a post's published pins from their platforms.",
        "letmepost posts delete ID",

@@ -167,6 +167,7 @@ Publisher &Context::publisher() {
     deps.services = &services();
     deps.credentials = credential_access();
     deps.journal = journal_.get();
+    deps.quota = &store().quota();
     deps.media = {&media_library(), config().media_dir / "derived", &services_->http,
                   config().allow_private_addresses};
     if (::isatty(STDERR_FILENO)) {  // interfaces.md: progress only on a terminal

@@ -83,14 +83,20 @@ struct Config {
   int64_t publish_retries = 2, publish_retry_backoff_ms = 1000, publish_retry_max_wait_s = 60;
   // The scheduler (`serve`, `publish-due`; config/letmepost.example.yaml, "scheduler"): how often
   // serve looks for due posts, how long a process may hold a post before another may take it
-  // over, and how late a scheduled post may publish before it is flagged late.
+  // over, and how late a scheduled post may publish before it is flagged late. A target the
+  // scheduler publishes that fails with a retryable error is tried again in a later pass, up to
+  // max_attempts in all, after retry_backoff_ms doubled per attempt (or the platform's
+  // retryAfterMs when longer).
   int64_t scheduler_poll_ms = 1000, scheduler_lease_s = 3600, scheduler_late_after_s = 60;
+  int64_t scheduler_max_attempts = 5, scheduler_retry_backoff_ms = 60'000;
   // Webhook delivery (config/letmepost.example.yaml, "webhook_delivery"): attempts before a
   // delivery is dead, the first retry's wait (doubling up to max_backoff_s), one attempt's
   // timeout, how often serve looks for due deliveries, and the timeout of the one pass a CLI run
   // makes before it exits.
   int64_t webhook_max_attempts = 8, webhook_backoff_ms = 10'000, webhook_max_backoff_s = 3600;
   int64_t webhook_timeout_ms = 10'000, webhook_poll_ms = 1000, webhook_cli_timeout_ms = 2000;
+  // How many days before a stored token expires token.expiring is sent (0: never).
+  int64_t webhook_token_expiring_days = 7;
   // Where each key was written, by YAML path ("state.path", "accounts[0].environment",
   // "platforms.pinterest.board_cache_ttl_s"); sequence items too ("api_keys[0].accounts[1]").
   std::map<std::string, Location> locations;

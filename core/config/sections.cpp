@@ -126,6 +126,11 @@ const auto kSchedulerKeys = std::to_array<Key<Config>>({
                    Config &c) { c.scheduler_lease_s = r.integer(v, p, 1, 604'800); }},
     {"late_after_s", [](Reader &r, const Node &v, const Path &p,
                         Config &c) { c.scheduler_late_after_s = r.integer(v, p, 0, 86'400); }},
+    {"max_attempts", [](Reader &r, const Node &v, const Path &p,
+                        Config &c) { c.scheduler_max_attempts = r.integer(v, p, 1, 100); }},
+    {"retry_backoff_ms",
+     [](Reader &r, const Node &v, const Path &p,
+        Config &c) { c.scheduler_retry_backoff_ms = r.integer(v, p, 0, 86'400'000); }},
 });
 
 const auto kWebhookDeliveryKeys = std::to_array<Key<Config>>({
@@ -141,6 +146,10 @@ const auto kWebhookDeliveryKeys = std::to_array<Key<Config>>({
                    Config &c) { c.webhook_poll_ms = r.integer(v, p, 1, 3'600'000); }},
     {"cli_timeout_ms", [](Reader &r, const Node &v, const Path &p,
                           Config &c) { c.webhook_cli_timeout_ms = r.integer(v, p, 0, 600'000); }},
+    {"token_expiring_days",
+     [](Reader &r, const Node &v, const Path &p, Config &c) {
+       c.webhook_token_expiring_days = r.integer(v, p, 0, 365);
+     }},
 });
 
 // Each platforms.<name> is the adapter's: taken as JSON, its keys left to the adapter to check.

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <string_view>
+
+#include "core/model/time.hpp"
 
 namespace lmp {
 
@@ -123,6 +126,11 @@ json::object TargetResult::to_json() const {
   o["errors"] = errors_to_json(errors);
   o["late"] = late;
   o["rateLimit"] = rate_limit ? json::value(rate_limit->to_json()) : json::value(nullptr);
+  if (next_attempt_at_ms) {
+    o["attempts"] = attempts;
+    o["nextAttemptAt"] =
+        format_rfc3339_ms(TimePoint(std::chrono::milliseconds(*next_attempt_at_ms)));
+  }
   return o;
 }
 
@@ -142,6 +150,15 @@ std::optional<TargetResult> TargetResult::from_json(const json::value &v) {
   if (const json::value *rl = r.present("rateLimit")) {
     t.rate_limit = RateLimit::from_json(*rl);
     if (!t.rate_limit) r.fail();
+  }
+  if (const json::value *next = r.present("nextAttemptAt")) {
+    const auto at = next->is_string() ? parse_rfc3339(next->get_string()) : std::nullopt;
+    if (!at) r.fail();
+    if (at) {
+      t.next_attempt_at_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(at->time_since_epoch()).count();
+    }
+    if (r.present("attempts")) t.attempts = r.required_int("attempts");
   }
   if (!r.ok()) return std::nullopt;
   return t;
@@ -181,6 +198,8 @@ std::string overall_status(const std::vector<TargetResult> &targets) {
   if (targets.empty()) return "failed";
   const auto same_as_first = [&](const TargetResult &t) { return t.status == targets[0].status; };
   if (std::all_of(targets.begin(), targets.end(), same_as_first)) return targets[0].status;
+  const auto retrying = [](const TargetResult &t) { return t.status == "retrying"; };
+  if (std::any_of(targets.begin(), targets.end(), retrying)) return "retrying";
   const auto failed = [](const TargetResult &t) { return t.status == "failed"; };
   if (std::any_of(targets.begin(), targets.end(), failed)) return "partial";
 

@@ -35,9 +35,12 @@ struct TargetResult {
   std::vector<Error> errors;       // every preflight problem, when preflight stopped it
   bool late = false;               // a scheduled post published after its time
   std::optional<RateLimit> rate_limit;
+  int64_t attempts = 0;  // attempts the scheduler made that ended in a retryable failure
+  std::optional<int64_t> next_attempt_at_ms;  // when status is "retrying": the next attempt
 
   // {"platform", "accountId", "status", "id", "url", "error", "errors", "late", "rateLimit"}:
-  // every key present; id, url, error and rateLimit are null when unset.
+  // every key present; id, url, error and rateLimit are null when unset. A target awaiting a
+  // retry also has "attempts" and "nextAttemptAt" (RFC 3339).
   boost::json::object to_json() const;
   // Reads what to_json writes (missing optional keys allowed); nullopt when `v` is not an object,
   // lacks platform, accountId or status, or has a key of the wrong type.
@@ -60,6 +63,7 @@ struct PostResult {
 
 // The post's status from its targets':
 // - no targets, or every target failed: "failed";
+// - some target awaits a retry: "retrying" (the post is not settled yet);
 // - every target has the same status: that status ("published", "scheduled", "queued", ...);
 // - some failed and some did not: "partial";
 // - otherwise (mixed, none failed) the least advanced one, in the order scheduled, queued,

@@ -12,6 +12,7 @@
 #include "core/model/ids.hpp"
 #include "core/model/time.hpp"
 #include "core/publish/crash_hook.hpp"
+#include "core/publish/quota.hpp"
 #include "core/publish/retry.hpp"
 #include "core/services/clock.hpp"
 
@@ -103,18 +104,38 @@ PreflightReport Publisher::preflight(const ParseResult &parsed) {
 }
 
 TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
-                                       const std::string &post_id,
-                                       const std::optional<std::string> &unknown_since, bool late) {
+                                       const std::string &post_id, const TargetRun &run) {
   const size_t i = pt.plan.index;
+  const Config &config = *deps_.config;
   TargetResult r = target_result(post, i, "failed");
-  r.late = late;
+  r.late = run.late;
+  r.attempts = run.attempts;
   if (!pt.errors.empty()) {
     r.errors = pt.errors;
     r.error = pt.errors.front();
     record(post_id, i, "failed", r);
     return r;
   }
-  const bool allow_private = deps_.config->allow_private_addresses;
+  // Ends this attempt with `e`: failed, or (the scheduler, a retryable error, attempts left)
+  // recorded at `resume_step` to be taken up again at its next attempt time.
+  auto stop = [&](const Error &e, const std::string &resume_step) {
+    r.error = e;
+    r.attempts = run.attempts + 1;
+    if (run.defer_retryable && e.retryable && r.attempts < config.scheduler_max_attempts) {
+      r.status = "retrying";
+      r.next_attempt_at_ms =
+          host_clock().now_unix_ms() + scheduler_retry_delay_ms(config, r.attempts, e);
+      record(post_id, i, resume_step, r);
+      spdlog::warn("{} target {}: {} (retryable); attempt {} of {} at {}", post_id, i, e.code,
+                   r.attempts + 1, config.scheduler_max_attempts,
+                   format_rfc3339(TimePoint(std::chrono::milliseconds(*r.next_attempt_at_ms))));
+    } else {
+      r.status = "failed";
+      record(post_id, i, "failed", r);
+    }
+    return r;
+  };
+  const bool allow_private = config.allow_private_addresses;
   const CallIds ids{post_id, new_id("req")};
   auto run_once = [&](Operation op, json::object extra = {}) {
     json::object request = build_target_request(post, pt.plan, ids, allow_private);
@@ -124,13 +145,17 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
     if (auto rl = rate_limit_of(out.result)) r.rate_limit = rl;
     return out;
   };
-  const RetryPolicy policy = RetryPolicy::from(*deps_.config);
-  auto run = [&](Operation op) { return with_retries(policy, [&] { return run_once(op); }); };
+  const RetryPolicy policy = RetryPolicy::from(config);
+  auto with_policy = [&](Operation op) {
+    return with_retries(policy, [&] { return run_once(op); });
+  };
 
-  CallOutcome pre = run(Operation::kPreflight);
-  std::vector<Error> problems =
-      pre.error ? std::vector<Error>{*pre.error} : result_errors(pre.result);
-  if (!problems.empty()) {
+  CallOutcome pre = with_policy(Operation::kPreflight);
+  if (pre.error) {
+    r.errors = {*pre.error};
+    return stop(*pre.error, "queued");
+  }
+  if (std::vector<Error> problems = result_errors(pre.result); !problems.empty()) {
     r.errors = problems;
     r.error = problems.front();
     record(post_id, i, "failed", r);
@@ -148,13 +173,8 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   if (pt.plan.adapter->supports(Operation::kUploadMedia)) {
     r.status = "uploading";
     record(post_id, i, "uploading", r);
-    CallOutcome up = run(Operation::kUploadMedia);
-    if (up.error) {
-      r.status = "failed";
-      r.error = up.error;
-      record(post_id, i, "failed", r);
-      return r;
-    }
+    CallOutcome up = with_policy(Operation::kUploadMedia);
+    if (up.error) return stop(*up.error, "uploading");
     if (const json::object *o = up.result.if_object()) {
       if (const json::value *u = o->if_contains("uploads"); u && u->is_array()) {
         pt.plan.uploads = u->get_array();
@@ -163,6 +183,8 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
     crash_after("uploading");
   }
 
+  QuotaTicket quota(deps_.quota, config, r.account_id, host_clock().now_unix_ms());
+  if (quota.error()) return stop(*quota.error(), "failed");
   r.status = "publishing";
   record(post_id, i, "publishing", r);
   // Pinterest (like most platforms) has no idempotency key: before publishing again after a
@@ -185,15 +207,13 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   auto reconcile = [&] { return reconcile_after(attempt_start); };
   // A create a crashed run started may have happened: look before creating again.
   std::optional<CallOutcome> earlier;
-  if (unknown_since) earlier = reconcile_after(*unknown_since);
+  if (run.unknown_since) earlier = reconcile_after(*run.unknown_since);
   CallOutcome pub = earlier ? std::move(*earlier)
                             : with_retries(
                                   policy, [&] { return run_once(Operation::kPublish); }, reconcile);
   if (pub.error) {
-    r.status = "failed";
-    r.error = pub.error;
-    record(post_id, i, "failed", r);
-    return r;
+    quota.give_back();
+    return stop(*pub.error, "publishing");
   }
   crash_after("publishing");
   r.status = "published";
@@ -204,17 +224,15 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
   return r;
 }
 
-void Publisher::run_targets(const Post &post, const std::vector<PlannedTarget *> &todo,
-                            PostResult &result, bool late,
-                            const std::map<size_t, std::string> &unknown_since) {
+void Publisher::run_targets(const Post &post, const Todo &todo, PostResult &result) {
   // One account's targets go in order (its rate limit and pacing are shared); accounts go in
   // parallel, up to publish.parallel_accounts at once.
-  std::map<std::string, std::vector<PlannedTarget *>> by_account;
-  for (PlannedTarget *pt : todo) {
-    const Target &t = post.targets[pt->plan.index];
-    by_account[t.platform + "/" + t.account_id].push_back(pt);
+  std::map<std::string, Todo> by_account;
+  for (const auto &item : todo) {
+    const Target &t = post.targets[item.first->plan.index];
+    by_account[t.platform + "/" + t.account_id].push_back(item);
   }
-  std::vector<std::vector<PlannedTarget *>> groups;
+  std::vector<Todo> groups;
   for (auto &kv : by_account) groups.push_back(std::move(kv.second));
   std::atomic<size_t> next{0};
   std::mutex failure_mu;
@@ -222,14 +240,8 @@ void Publisher::run_targets(const Post &post, const std::vector<PlannedTarget *>
   auto worker = [&] {
     try {
       for (size_t g = next++; g < groups.size(); g = next++) {
-        for (PlannedTarget *pt : groups[g]) {
-          const auto since = unknown_since.find(pt->plan.index);
-          TargetResult r = publish_target(post, *pt, result.id,
-                                          since == unknown_since.end()
-                                              ? std::nullopt
-                                              : std::optional<std::string>(since->second),
-                                          late);
-          result.targets[pt->plan.index] = std::move(r);
+        for (const auto &[pt, run] : groups[g]) {
+          result.targets[pt->plan.index] = publish_target(post, *pt, result.id, run);
         }
       }
     } catch (...) {
@@ -269,16 +281,18 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
   if (scheduled) return result;
 
   auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
-  std::vector<PlannedTarget *> todo;
-  for (auto &pt : planned) todo.push_back(&pt);
   // A scheduledAt in the past means "now"; the result says it was late.
-  run_targets(post, todo, result, post.scheduled_at.has_value(), {});
+  TargetRun run;
+  run.late = post.scheduled_at.has_value();
+  Todo todo;
+  for (auto &pt : planned) todo.emplace_back(&pt, run);
+  run_targets(post, todo, result);
   result.status = overall_status(result.targets);
   if (deps_.journal) deps_.journal->finish(result);
   return result;
 }
 
-PostResult Publisher::resume(const PostRecord &rec, bool late) {
+PostResult Publisher::resume(const PostRecord &rec, bool late, bool defer_retryable) {
   PostResult result = rec.to_result();
   ParseResult parsed = parse_post(json::serialize(rec.body));
   if (!parsed.post) {
@@ -296,19 +310,23 @@ PostResult Publisher::resume(const PostRecord &rec, bool late) {
     const Post &post = *parsed.post;
     auto planned =
         plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
-    std::vector<PlannedTarget *> todo;
-    std::map<size_t, std::string> unknown_since;
+    const int64_t now = host_clock().now_unix_ms();
+    Todo todo;
     for (auto &pt : planned) {
       const size_t i = pt.plan.index;
       if (i >= rec.targets.size() || !unfinished(rec.targets[i].step)) continue;
-      todo.push_back(&pt);
-      if (rec.targets[i].step == "publishing") {
-        unknown_since[i] = search_from(rec.targets[i].updated_at_ms);
-      }
+      const TargetRecord &t = rec.targets[i];
+      if (t.next_attempt_at_ms && *t.next_attempt_at_ms > now) continue;  // not due yet
+      TargetRun run;
+      run.late = late;
+      run.defer_retryable = defer_retryable;
+      run.attempts = t.attempts;
+      if (t.step == "publishing") run.unknown_since = search_from(t.updated_at_ms);
+      todo.emplace_back(&pt, run);
     }
     spdlog::info("{}: taking up {} unfinished target(s){}", rec.id, todo.size(),
                  late ? ", late" : "");
-    run_targets(post, todo, result, late, unknown_since);
+    run_targets(post, todo, result);
   }
   result.status = overall_status(result.targets);
   if (deps_.journal) deps_.journal->finish(result);

@@ -5,9 +5,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/config/config.hpp"
 #include "core/model/post.hpp"
@@ -16,6 +17,7 @@
 #include "core/publish/journal.hpp"
 #include "core/publish/planner.hpp"
 #include "core/store/records.hpp"
+#include "core/store/store.hpp"
 
 namespace lmp {
 
@@ -26,9 +28,22 @@ struct PublisherDeps {
   const HostServices *services = nullptr;
   CredentialAccess credentials;
   PublishJournal *journal = nullptr;  // may be null (nothing recorded)
+  QuotaStore *quota = nullptr;        // may be null (monthly_quota not counted)
   MediaSources media;                 // the media library and the folder for derived files
   // Hears the bytes adapters report while uploading media (done, total); may be empty.
   std::function<void(uint64_t done, uint64_t total)> upload_progress;
+};
+
+// How one target is run this time.
+struct TargetRun {
+  bool late = false;  // flag it late (a scheduled post published after its time)
+  // Park a retryable failure for a later scheduler pass (status "retrying") while fewer than
+  // scheduler.max_attempts attempts were made, rather than failing it.
+  bool defer_retryable = false;
+  int64_t attempts = 0;  // earlier scheduler attempts that ended retryable
+  // Set when an earlier run's create has an unknown outcome: it happened after this time
+  // (RFC 3339), and is looked for before creating again.
+  std::optional<std::string> unknown_since;
 };
 
 class Publisher {
@@ -50,17 +65,17 @@ class Publisher {
   // left unfinished): its published and failed targets stay as they are, the others are
   // published from their recorded step. A target recorded as publishing, whose create may or
   // may not have happened, is first looked for on the platform (find_post) and published only
-  // when it is not there. `late` flags the targets it publishes.
-  PostResult resume(const PostRecord &post, bool late);
+  // when it is not there. A target awaiting a retry whose time has not come stays as it is.
+  // `late` flags the targets it publishes; with `defer_retryable` (the scheduler), a retryable
+  // failure waits for a later pass as TargetRun says.
+  PostResult resume(const PostRecord &post, bool late, bool defer_retryable);
 
  private:
+  using Todo = std::vector<std::pair<PlannedTarget *, TargetRun>>;
   // The targets of `todo` (their results go to result.targets), accounts in parallel.
-  // `unknown_since` gives, by target index, the time after which a create of unknown outcome
-  // happened.
-  void run_targets(const Post &post, const std::vector<PlannedTarget *> &todo, PostResult &result,
-                   bool late, const std::map<size_t, std::string> &unknown_since);
+  void run_targets(const Post &post, const Todo &todo, PostResult &result);
   TargetResult publish_target(const Post &post, PlannedTarget &pt, const std::string &post_id,
-                              const std::optional<std::string> &unknown_since, bool late);
+                              const TargetRun &run);
   void record(const std::string &post_id, size_t index, const std::string &step,
               const TargetResult &r);
 

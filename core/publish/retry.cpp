@@ -37,4 +37,11 @@ CallOutcome with_retries(const RetryPolicy &policy, const std::function<CallOutc
   return out;
 }
 
+int64_t scheduler_retry_delay_ms(const Config &config, int64_t attempts, const Error &error) {
+  constexpr int64_t kDay = 86'400'000;
+  int64_t backoff = config.scheduler_retry_backoff_ms;
+  for (int64_t i = 1; i < attempts && backoff < kDay; ++i) backoff *= 2;
+  return std::min(kDay, std::max(backoff, error.retry_after_ms.value_or(0)));
+}
+
 }  // namespace lmp

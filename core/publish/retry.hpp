@@ -29,4 +29,9 @@ struct RetryPolicy {
 CallOutcome with_retries(const RetryPolicy &policy, const std::function<CallOutcome()> &attempt,
                          const std::function<std::optional<CallOutcome>()> &before_retry = {});
 
+// How long the scheduler waits before its next attempt at a target whose `attempts`-th attempt
+// failed with `error` (retryable): scheduler.retry_backoff_ms doubled per earlier attempt, or
+// the error's retryAfterMs when longer; at most a day.
+int64_t scheduler_retry_delay_ms(const Config &config, int64_t attempts, const Error &error);
+
 }  // namespace lmp

@@ -23,6 +23,8 @@ TargetRecord record_of(size_t index, const std::string &step, const TargetResult
   t.errors = r.errors;
   t.late = r.late;
   t.rate_limit = r.rate_limit;
+  t.attempts = r.attempts;
+  t.next_attempt_at_ms = r.next_attempt_at_ms;
   return t;
 }
 

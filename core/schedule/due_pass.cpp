@@ -16,7 +16,7 @@ std::vector<PostResult> run_due_pass(PostStore &posts, Publisher &publisher, con
     if (!post) break;
     const bool late = post->scheduled_at_ms &&
                       now - *post->scheduled_at_ms > config.scheduler_late_after_s * 1000;
-    results.push_back(publisher.resume(*post, late));
+    results.push_back(publisher.resume(*post, late, true));
   }
   return results;
 }

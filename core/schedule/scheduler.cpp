@@ -45,6 +45,7 @@ void Scheduler::loop() {
       // The post stays leased and recorded; a later pass (or process) takes it up.
       spdlog::error("scheduler: {}", e.what());
     }
+    ++passes_;
     std::unique_lock lock(mu_);
     cv_.wait_for(lock, std::chrono::milliseconds(config_.scheduler_poll_ms),
                  [this] { return woken_ || stopping_.load(); });

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 
@@ -27,6 +28,9 @@ class Scheduler {
   void start();
   // Makes the next pass run now rather than at the end of the poll interval.
   void wake();
+  // How many passes have finished since start(); a pass that began after a wake() has finished
+  // once this grew by two (tests and health checks wait on it instead of on the wall clock).
+  int64_t passes() const { return passes_.load(); }
   // Lets the post in progress finish (or stay recorded where it stands, to be taken up by the
   // next process), then ends the thread. Idempotent.
   void stop();
@@ -38,6 +42,7 @@ class Scheduler {
   Publisher &publisher_;
   const Config &config_;
   std::atomic<bool> stopping_{false};
+  std::atomic<int64_t> passes_{0};
   bool woken_ = false;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -110,13 +110,9 @@ ApiError not_scheduled(const PostRecord &post, const std::string &what) {
 }
 
 Response cancel(ApiState &s, PostRecord post) {
-  if (post.status != "scheduled") throw not_scheduled(post, "cancelled");
-  const int64_t now = host_clock().now_unix_ms();
-  for (TargetRecord &t : post.targets) {
-    t.status = t.step = "cancelled";
-    s.deps.store->posts().update_target(post.id, t, now);
+  if (!s.deps.store->posts().cancel(post.id, host_clock().now_unix_ms())) {
+    throw not_scheduled(*s.deps.store->posts().get(post.id), "cancelled");
   }
-  s.deps.store->posts().set_status(post.id, "cancelled", now);
   return Response::json(200, post_document(*s.deps.store->posts().get(post.id)));
 }
 

@@ -13,6 +13,8 @@ TargetResult TargetRecord::to_result() const {
   r.errors = errors;
   r.late = late;
   r.rate_limit = rate_limit;
+  r.attempts = attempts;
+  r.next_attempt_at_ms = next_attempt_at_ms;
   return r;
 }
 

@@ -97,14 +97,21 @@ bool SqlitePostStore::update_target(const std::string &post_id, const TargetReco
   return true;
 }
 
-bool SqlitePostStore::set_status(const std::string &post_id, const std::string &status,
-                                 int64_t now_ms) {
+bool SqlitePostStore::cancel(const std::string &post_id, int64_t now_ms) {
   Transaction tx(db_);
-  Statement st(db_, "UPDATE posts SET status = ?1, updated_at_ms = ?2 WHERE id = ?3");
-  st.bind_text(1, status).bind_int64(2, now_ms).bind_text(3, post_id).run();
-  bool found = db_.changes() > 0;
+  // The status test is in the UPDATE itself: a scheduler claiming the post at the same moment
+  // either finds it cancelled or makes this a no-op.
+  Statement st(db_,
+               "UPDATE posts SET status = 'cancelled', updated_at_ms = ?1 "
+               "WHERE id = ?2 AND status = 'scheduled'");
+  st.bind_int64(1, now_ms).bind_text(2, post_id).run();
+  if (db_.changes() == 0) return false;
+  Statement t(db_,
+              "UPDATE targets SET status = 'cancelled', step = 'cancelled', updated_at_ms = ?1 "
+              "WHERE post_id = ?2");
+  t.bind_int64(1, now_ms).bind_text(2, post_id).run();
   tx.commit();
-  return found;
+  return true;
 }
 
 bool SqlitePostStore::set_result(const PostResult &result, int64_t now_ms) {
@@ -199,7 +206,9 @@ std::optional<PostRecord> SqlitePostStore::claim_next(
                          "JOIN posts p ON p.id = t.post_id "
                          "WHERE t.step NOT IN ('published', 'failed') "
                          "AND t.step IN ('queued', 'preflighted', 'uploading', 'publishing') "
+                         "AND (t.next_attempt_at_ms IS NULL OR t.next_attempt_at_ms <= ?1) "
                          "AND p.status != 'scheduled' ORDER BY p.id");
+    unfinished.bind_int64(1, now_ms);
     while (!id && unfinished.step()) {
       const auto holder = unfinished.column_optional_text(1);
       const auto until = unfinished.column_optional_int64(2);
@@ -222,6 +231,39 @@ std::optional<PostRecord> SqlitePostStore::claim_next(
   std::optional<PostRecord> post = get(*id);
   tx.commit();
   return post;
+}
+
+std::optional<PostRecord> SqlitePostStore::requeue_failed(
+    const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+    const std::function<bool(const std::string &owner)> &is_gone) {
+  Transaction tx(db_);
+  {
+    Statement holder(db_, "SELECT lease_owner, lease_until_ms FROM posts WHERE id = ?1");
+    holder.bind_text(1, post_id);
+    if (!holder.step()) return std::nullopt;
+    const auto who = holder.column_optional_text(0);
+    const auto until = holder.column_optional_int64(1);
+    if (who && until && *until >= now_ms && !is_gone(*who)) return std::nullopt;
+  }
+  Statement targets(db_,
+                    "UPDATE targets SET status = 'queued', "
+                    "step = CASE step WHEN 'failed' THEN 'queued' ELSE step END, "
+                    "error_json = NULL, errors_json = NULL, attempts = 0, "
+                    "next_attempt_at_ms = NULL, updated_at_ms = ?1 "
+                    "WHERE post_id = ?2 AND (step = 'failed' OR status = 'retrying')");
+  targets.bind_int64(1, now_ms).bind_text(2, post_id).run();
+  if (db_.changes() == 0) return std::nullopt;
+  Statement post(db_,
+                 "UPDATE posts SET status = 'queued', lease_owner = ?1, lease_until_ms = ?2, "
+                 "updated_at_ms = ?3 WHERE id = ?4");
+  post.bind_text(1, owner)
+      .bind_int64(2, lease_until_ms)
+      .bind_int64(3, now_ms)
+      .bind_text(4, post_id);
+  post.run();
+  std::optional<PostRecord> rec = get(post_id);
+  tx.commit();
+  return rec;
 }
 
 std::vector<PostRecord> SqlitePostStore::read_posts(Statement &st) {

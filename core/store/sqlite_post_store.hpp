@@ -16,7 +16,7 @@ class SqlitePostStore : public PostStore {
   void insert(const PostRecord &post) override;
   bool update_target(const std::string &post_id, const TargetRecord &target,
                      int64_t now_ms) override;
-  bool set_status(const std::string &post_id, const std::string &status, int64_t now_ms) override;
+  bool cancel(const std::string &post_id, int64_t now_ms) override;
   bool set_result(const PostResult &result, int64_t now_ms) override;
   bool reschedule(const std::string &post_id, const boost::json::value &body,
                   int64_t scheduled_at_ms, int64_t now_ms) override;
@@ -25,6 +25,9 @@ class SqlitePostStore : public PostStore {
   PostPage list(const PostQuery &query) override;
   std::optional<PostRecord> claim_next(
       int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+      const std::function<bool(const std::string &owner)> &is_gone) override;
+  std::optional<PostRecord> requeue_failed(
+      const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
       const std::function<bool(const std::string &owner)> &is_gone) override;
 
  private:

@@ -21,6 +21,7 @@ SqliteStore::SqliteStore(const std::string &path, const DatabaseOptions &options
       credentials_(*db_),
       media_(*db_),
       idempotency_(*db_),
-      webhooks_(*db_) {}
+      webhooks_(*db_),
+      quota_(*db_) {}
 
 }  // namespace lmp

@@ -10,6 +10,7 @@
 #include "core/store/sqlite_idempotency_store.hpp"
 #include "core/store/sqlite_media_store.hpp"
 #include "core/store/sqlite_post_store.hpp"
+#include "core/store/sqlite_quota_store.hpp"
 #include "core/store/sqlite_webhook_store.hpp"
 #include "core/store/store.hpp"
 
@@ -29,6 +30,7 @@ class SqliteStore : public Store {
   MediaStore &media() override { return media_; }
   IdempotencyStore &idempotency() override { return idempotency_; }
   WebhookStore &webhooks() override { return webhooks_; }
+  QuotaStore &quota() override { return quota_; }
 
   // The connection, for what the repositories do not cover (backups, tests).
   Database &database() { return *db_; }
@@ -41,6 +43,7 @@ class SqliteStore : public Store {
   SqliteMediaStore media_;
   SqliteIdempotencyStore idempotency_;
   SqliteWebhookStore webhooks_;
+  SqliteQuotaStore quota_;
 };
 
 }  // namespace lmp

@@ -31,9 +31,9 @@ class PostStore {
   // the post with now_ms. False when there is no such target.
   virtual bool update_target(const std::string &post_id, const TargetRecord &target,
                              int64_t now_ms) = 0;
-  // Sets the post's status. False when there is no such post.
-  virtual bool set_status(const std::string &post_id, const std::string &status,
-                          int64_t now_ms) = 0;
+  // Cancels a scheduled post: it and its targets become "cancelled". False (nothing changed)
+  // when there is no such post or it is no longer "scheduled" (a scheduler claimed it first).
+  virtual bool cancel(const std::string &post_id, int64_t now_ms) = 0;
   // Records the result of post `result.id`: its status, the document, and its post-level
   // errors; its lease ends. False when there is no such post.
   virtual bool set_result(const PostResult &result, int64_t now_ms) = 0;
@@ -49,11 +49,19 @@ class PostStore {
   virtual std::vector<std::pair<std::string, int64_t>> count_by_status() = 0;
   // Takes the next post to work on for `owner` until lease_until_ms: the earliest scheduled post
   // whose time is at or before now_ms (it and its targets become "queued"), else the oldest
-  // unfinished post (a target still queued, preflighted, uploading or publishing) nobody holds:
+  // unfinished post (a target still queued, preflighted, uploading or publishing, and due when it
+  // awaits a retry) nobody holds:
   // no lease, an expired one, or one whose owner `is_gone` says is dead. nullopt when there is
   // none. Two callers never get the same post while its lease runs.
   virtual std::optional<PostRecord> claim_next(
       int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
+      const std::function<bool(const std::string &owner)> &is_gone) = 0;
+  // Takes a post back to publish its failed targets again (`posts retry`), for `owner` until
+  // lease_until_ms: its failed targets, and those awaiting a retry, become "queued" with their
+  // errors and attempts cleared, and the post "queued". nullopt (nothing changed) when there is
+  // no such post, it has no such target, or a holder its lease and `is_gone` say is alive has it.
+  virtual std::optional<PostRecord> requeue_failed(
+      const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
       const std::function<bool(const std::string &owner)> &is_gone) = 0;
 };
 
@@ -148,6 +156,20 @@ class IdempotencyStore {
   virtual void release(const std::string &scope, const std::string &key) = 0;
 };
 
+// Pins published per account and calendar month, against the account's monthly_quota.
+// Periods are "YYYY-MM" (UTC).
+class QuotaStore {
+ public:
+  virtual ~QuotaStore() = default;
+  // Counts one publish for the account in `period` when fewer than `limit` are counted; false
+  // (nothing changed) when the limit is reached. Two callers never both take the last unit.
+  virtual bool reserve(const std::string &account_id, const std::string &period, int64_t limit) = 0;
+  // Takes back one count of a publish that did not happen (never below zero).
+  virtual void release(const std::string &account_id, const std::string &period) = 0;
+  // How many publishes are counted for the account in `period`.
+  virtual int64_t used(const std::string &account_id, const std::string &period) = 0;
+};
+
 // One delivery of a webhook event to one endpoint (a row of webhook_outbox).
 struct WebhookDelivery {
   int64_t id = 0;
@@ -197,6 +219,7 @@ class Store {
   virtual MediaStore &media() = 0;
   virtual IdempotencyStore &idempotency() = 0;
   virtual WebhookStore &webhooks() = 0;
+  virtual QuotaStore &quota() = 0;
 };
 
 }  // namespace lmp

@@ -5,80 +5,13 @@
 
 #include <filesystem>
 
-#include "core/config/config.hpp"
-#include "core/plugins/http_bridge.hpp"
-#include "core/publish/publisher.hpp"
-#include "core/publish/store_journal.hpp"
-#include "core/services/http_client.hpp"
-#include "core/services/store_cache.hpp"
-#include "core/store/sqlite_store.hpp"
 #include "support/http_client.hpp"
-#include "support/process.hpp"
+#include "support/publish_host.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-namespace {
-
-// A host with both adapters, one Pinterest account on the simulator and one tiny account.
-struct Host {
-  lmp::test::SimulatorProcess sim;
-  fs::path dir = fs::temp_directory_path() /
-                 ("lmp-publisher-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-  lmp::Config config;
-  lmp::SqliteStore store{(fs::create_directories(dir), (dir / "state.db").string())};
-  lmp::HttpClient http;
-  lmp::StoreCache cache{store.cache()};
-  lmp::HostServices services;
-  lmp::Registry registry;
-  lmp::StoreJournal journal{store.posts()};
-  lmp::MediaLibrary library{store.media(), dir / "media"};
-  std::unique_ptr<lmp::Publisher> publisher;
-
-  Host() {
-    config.allow_private_addresses = true;  // the simulator is on 127.0.0.1
-    config.publish_retry_backoff_ms = 1;    // retries without real waits
-    lmp::AccountConfig pin;
-    pin.id = "acc_pin";
-    pin.platform = "pinterest";
-    pin.api_base_url = sim.api_url();
-    pin.access_token = "sim-access-token";
-    lmp::AccountConfig tiny;
-    tiny.id = "acc_tiny";
-    tiny.platform = "tiny";
-    config.accounts = {pin, tiny};
-    services.http = lmp::make_http_send(http);
-    services.cache = &cache;
-    registry.load(
-        {LMP_PLUGIN_DIR, LMP_TEST_PLUGIN_DIR "/good"},
-        [](const std::string &) { return json::object(); }, services);
-    lmp::PublisherDeps deps;
-    deps.config = &config;
-    deps.registry = &registry;
-    deps.services = &services;
-    deps.credentials.load = [](const lmp::AccountConfig &a) {
-      json::object c;
-      if (a.access_token) c["accessToken"] = *a.access_token;
-      return c;
-    };
-    deps.journal = &journal;
-    deps.media = {&library, dir / "derived"};
-    publisher = std::make_unique<lmp::Publisher>(std::move(deps));
-  }
-  ~Host() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-
-  std::string post_json(const std::string &text) const {
-    return R"({"targets":[{"platform":"pinterest","accountId":"acc_pin"},)"
-           R"({"platform":"tiny","accountId":"acc_tiny"}],"text":")" +
-           text + R"(","media":[{"type":"image","url":")" + sim.base_url() +
-           R"(/media/demo.jpg"}],"options":{"pinterest":{"boardId":"1234567890"}}})";
-  }
-};
-
-}  // namespace
+using Host = lmp::test::PublishHost;
 
 TEST_CASE("a post is routed to each target's adapter and recorded", "[publish]") {
   Host h;

@@ -8,27 +8,9 @@ namespace json = boost::json;
 using lmp::PostRecord;
 using lmp::TargetRecord;
 
-namespace {
+using lmp::store_test::make_post;
 
-PostRecord make_post(const std::string &id, const std::string &status, int64_t now_ms) {
-  PostRecord post;
-  post.id = id;
-  post.created_at_ms = now_ms;
-  post.updated_at_ms = now_ms;
-  post.status = status;
-  post.body = json::parse(R"({"text": "Built with letmepost.", "targets": [
-      {"platform": "pinterest", "accountId": "acc_a"},
-      {"platform": "pinterest", "accountId": "acc_b"}]})");
-  for (int i = 0; i < 2; ++i) {
-    TargetRecord t;
-    t.index = i;
-    t.platform = "pinterest";
-    t.account_id = i == 0 ? "acc_a" : "acc_b";
-    t.status = t.step = status;
-    post.targets.push_back(t);
-  }
-  return post;
-}
+namespace {
 
 lmp::PostQuery query(std::optional<std::string> status, int limit,
                      std::optional<std::string> cursor) {
@@ -121,10 +103,10 @@ TEST_CASE("a post id is recorded once; unknown posts and targets are reported", 
   t.index = 7;
   CHECK_FALSE(store.posts().update_target("post_1", t, 5));
   CHECK_FALSE(store.posts().update_target("post_2", TargetRecord{}, 5));
-  CHECK_FALSE(store.posts().set_status("post_2", "failed", 5));
+  CHECK_FALSE(store.posts().cancel("post_2", 5));
   CHECK_FALSE(store.posts().get("post_2"));
-  CHECK(store.posts().set_status("post_1", "cancelled", 6));
-  CHECK(store.posts().get("post_1")->status == "cancelled");
+  CHECK_FALSE(store.posts().cancel("post_1", 6));  // queued, not scheduled
+  CHECK(store.posts().get("post_1")->status == "queued");
 }
 
 TEST_CASE("a post inserted with its API key is that key's at once", "[store]") {
