@@ -67,8 +67,11 @@ int run_serve(Context &ctx, const std::vector<std::string> &args) {
   options.stream_for = [&api](const httpd::Request &head) { return api.stream_for(head); };
   httpd::Server server([&api](const httpd::Request &r) { return api.handle(r); }, options);
   server.start();
-  // Webhook deliveries go out from their own thread while serving (docs/webhooks.md).
-  WebhookWorker webhooks(ctx.webhook_dispatcher(), host_clock(), ctx.config().webhook_poll_ms);
+  // Webhook deliveries, and token.expiring checks, run on their own thread while serving
+  // (docs/webhooks.md).
+  TokenExpiryWatch tokens(ctx.store().credentials(), ctx.store().webhooks(), ctx.config());
+  WebhookWorker webhooks(ctx.webhook_dispatcher(), host_clock(), ctx.config().webhook_poll_ms,
+                         &tokens);
   // Due posts, and those a crash left unfinished, publish from this thread while serving.
   Scheduler scheduler(ctx.store().posts(), ctx.publisher(), ctx.config());
   scheduler.start();

@@ -9,8 +9,13 @@ namespace lmp {
 
 WebhookEvent make_webhook_event(const std::string &type, const boost::json::value &data,
                                 int64_t now_ms) {
+  return make_webhook_event(new_id("evt"), type, data, now_ms);
+}
+
+WebhookEvent make_webhook_event(const std::string &id, const std::string &type,
+                                const boost::json::value &data, int64_t now_ms) {
   WebhookEvent ev;
-  ev.id = new_id("evt");
+  ev.id = id;
   ev.type = type;
   boost::json::object doc;
   doc["id"] = ev.id;

@@ -19,4 +19,9 @@ struct WebhookEvent {
 WebhookEvent make_webhook_event(const std::string &type, const boost::json::value &data,
                                 int64_t now_ms);
 
+// The same with a given id ("evt_<ULID>"), for an event that must keep one id however often it
+// is found again (token.expiring).
+WebhookEvent make_webhook_event(const std::string &id, const std::string &type,
+                                const boost::json::value &data, int64_t now_ms);
+
 }  // namespace lmp

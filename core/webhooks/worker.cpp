@@ -4,8 +4,11 @@
 
 namespace lmp {
 
-WebhookWorker::WebhookWorker(WebhookDispatcher &dispatcher, Clock &clock, int64_t poll_ms)
-    : dispatcher_(dispatcher), clock_(clock), poll_ms_(poll_ms), thread_([this] { run(); }) {}
+WebhookWorker::WebhookWorker(WebhookDispatcher &dispatcher, Clock &clock, int64_t poll_ms,
+                             TokenExpiryWatch *tokens)
+    : dispatcher_(dispatcher), clock_(clock), poll_ms_(poll_ms), tokens_(tokens), thread_([this] {
+        run();
+      }) {}
 
 WebhookWorker::~WebhookWorker() {
   stop_ = true;
@@ -14,7 +17,13 @@ WebhookWorker::~WebhookWorker() {
 }
 
 void WebhookWorker::run() {
+  int64_t next_token_check_ms = clock_.monotonic_ms();
   while (!stop_) {
+    // Each token is checked against the wall clock; the check's pace follows the monotonic one.
+    if (tokens_ && clock_.monotonic_ms() >= next_token_check_ms) {
+      tokens_->check(clock_.now_unix_ms());
+      next_token_check_ms = clock_.monotonic_ms() + kTokenCheckEveryMs;
+    }
     try {
       dispatcher_.deliver_due();
     } catch (const std::exception &e) {

@@ -1,59 +1,21 @@
 // The outbox and the dispatcher against a loopback receiver.
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <catch2/catch.hpp>
-#include <mutex>
 #include <vector>
 
-#include "core/httpd/server.hpp"
 #include "core/store/sqlite_store.hpp"
 #include "core/webhooks/dispatcher.hpp"
 #include "core/webhooks/event.hpp"
 #include "core/webhooks/outbox.hpp"
+#include "support/event_receiver.hpp"
 #include "support/scratch.hpp"
 
 namespace {
 
-using lmp::httpd::Request;
-using lmp::httpd::Response;
+using lmp::test::hmac_sha256_hex;
+using lmp::test::ReceivedEvent;
+using Receiver = lmp::test::EventReceiver;
 
 constexpr const char *kSecret = "whsec_receiver_secret_42";
-
-// What the receiver saw.
-struct Seen {
-  std::string signature, event_id, event_type, body;
-};
-
-// A loopback endpoint that answers `status` and records each request.
-struct Receiver {
-  std::mutex mu;
-  std::vector<Seen> seen;
-  int status = 200;
-  lmp::httpd::Server server{[this](const Request &r) {
-    std::lock_guard lock(mu);
-    seen.push_back({r.header("Letmepost-Signature"), r.header("Letmepost-Event-Id"),
-                    r.header("Letmepost-Event-Type"), r.body});
-    return Response::text(status, "");
-  }};
-  Receiver() { server.start(); }
-  std::string url(const std::string &path) const { return server.base_url() + path; }
-};
-
-// HMAC-SHA256 in hex, computed here with OpenSSL as a receiver would.
-std::string hmac_hex(const std::string &key, const std::string &text) {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char *>(text.data()), text.size(), mac, &len);
-  std::string hex;
-  char buf[3];
-  for (unsigned int i = 0; i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", mac[i]);
-    hex += buf;
-  }
-  return hex;
-}
 
 lmp::WebhookConfig endpoint(const std::string &url, std::vector<std::string> events = {}) {
   lmp::WebhookConfig w;
@@ -88,14 +50,14 @@ TEST_CASE("a published event reaches the endpoints that want it, signed", "[webh
   lmp::WebhookDispatcher dispatcher(store.webhooks(), http, clock, endpoints, options);
   CHECK(dispatcher.deliver_due() == 1);
 
-  REQUIRE(all.seen.size() == 1);
-  CHECK(failed_only.seen.empty());
-  const Seen &s = all.seen[0];
+  REQUIRE(all.seen().size() == 1);
+  CHECK(failed_only.seen().empty());
+  const ReceivedEvent s = all.seen()[0];
   CHECK(s.body == ev.body);
   CHECK(s.event_id == ev.id);
   CHECK(s.event_type == "post.published");
   const std::string t = std::to_string(clock.now_unix_ms() / 1000);
-  CHECK(s.signature == "t=" + t + ",v1=" + hmac_hex(kSecret, t + "." + s.body));
+  CHECK(s.signature == "t=" + t + ",v1=" + hmac_sha256_hex(kSecret, t + "." + s.body));
   auto doc = boost::json::parse(s.body).as_object();
   CHECK(doc["id"].as_string() == ev.id);
   CHECK(doc["type"] == "post.published");
@@ -112,7 +74,7 @@ TEST_CASE("a failing endpoint is retried with backoff, parked as dead, then repl
   lmp::FakeClock clock;
   lmp::HttpClient http;
   Receiver receiver;
-  receiver.status = 500;
+  receiver.answer(500);
   // The secret also sits in the URL's query, where a careless error text would show it.
   const std::vector<lmp::WebhookConfig> endpoints = {
       endpoint(receiver.url("/hook?key=") + kSecret)};
@@ -128,21 +90,21 @@ TEST_CASE("a failing endpoint is retried with backoff, parked as dead, then repl
   lmp::WebhookDispatcher dispatcher(store.webhooks(), http, clock, endpoints, options);
 
   CHECK(dispatcher.deliver_due() == 0);
-  REQUIRE(receiver.seen.size() == 1);
+  REQUIRE(receiver.seen().size() == 1);
   CHECK(dispatcher.deliver_due() == 0);  // not due again before the backoff
-  CHECK(receiver.seen.size() == 1);
+  CHECK(receiver.seen().size() == 1);
   clock.advance(999);
   CHECK(dispatcher.deliver_due() == 0);
-  CHECK(receiver.seen.size() == 1);
+  CHECK(receiver.seen().size() == 1);
   clock.advance(1);
   dispatcher.deliver_due();
-  REQUIRE(receiver.seen.size() == 2);
+  REQUIRE(receiver.seen().size() == 2);
   clock.advance(1499);  // the second wait doubles, capped at 1500
   dispatcher.deliver_due();
-  CHECK(receiver.seen.size() == 2);
+  CHECK(receiver.seen().size() == 2);
   clock.advance(1);
   dispatcher.deliver_due();
-  REQUIRE(receiver.seen.size() == 3);
+  REQUIRE(receiver.seen().size() == 3);
 
   auto dead = store.webhooks().list(std::string("dead"));
   REQUIRE(dead.size() == 1);
@@ -152,13 +114,13 @@ TEST_CASE("a failing endpoint is retried with backoff, parked as dead, then repl
   CHECK(dead[0].last_error->find(kSecret) == std::string::npos);
   clock.advance(3'600'000);
   dispatcher.deliver_due();
-  CHECK(receiver.seen.size() == 3);  // a dead delivery is not retried on its own
+  CHECK(receiver.seen().size() == 3);  // a dead delivery is not retried on its own
 
-  receiver.status = 204;
+  receiver.answer(204);
   CHECK(store.webhooks().revive(std::nullopt, clock.now_unix_ms()) == 1);
   CHECK(dispatcher.deliver_due() == 1);
-  REQUIRE(receiver.seen.size() == 4);
-  for (const Seen &s : receiver.seen) {
+  REQUIRE(receiver.seen().size() == 4);
+  for (const ReceivedEvent &s : receiver.seen()) {
     CHECK(s.event_id == ev.id);  // one id across every retry and the replay
     CHECK(s.body == ev.body);
   }
