@@ -5,6 +5,8 @@
 #include "core/cli/context.hpp"
 #include "core/cli/output.hpp"
 #include "core/publish/account_call.hpp"
+#include "core/publish/quota.hpp"
+#include "core/services/clock.hpp"
 
 namespace lmp::cli {
 
@@ -69,7 +71,8 @@ int run_accounts(Context &ctx, const std::vector<std::string> &args) {
     json::object item{{"id", a.id},
                       {"platform", a.platform},
                       {"environment", a.environment},
-                      {"apiBaseUrl", or_null(a.api_base_url)}};
+                      {"apiBaseUrl", or_null(a.api_base_url)},
+                      {"quota", quota_json(ctx.store().quota(), a, host_clock().now_unix_ms())}};
     // The check may refresh the tokens, so the credentials are described after it.
     if (check) {
       json::object health =

@@ -7,6 +7,7 @@
 
 #include "core/plugins/http_bridge.hpp"
 #include "core/publish/account_call.hpp"
+#include "core/publish/lease.hpp"
 #include "core/publish/store_journal.hpp"
 #include "core/services/http_client.hpp"
 #include "core/services/store_cache.hpp"
@@ -168,6 +169,9 @@ Publisher &Context::publisher() {
     deps.credentials = credential_access();
     deps.journal = journal_.get();
     deps.quota = &store().quota();
+    leases_ = std::make_unique<LeaseRenewer>(store().posts(), process_lease_owner(),
+                                             config().scheduler_lease_s * 1000);
+    deps.leases = leases_.get();
     deps.media = {&media_library(), config().media_dir / "derived", &services_->http,
                   config().allow_private_addresses};
     if (::isatty(STDERR_FILENO)) {  // interfaces.md: progress only on a terminal

@@ -60,6 +60,7 @@ class Context {
   std::unique_ptr<PublishJournal> store_journal_;
   std::unique_ptr<EventJournal> journal_;
   std::unique_ptr<WebhookDispatcher> webhook_dispatcher_;
+  std::unique_ptr<LeaseRenewer> leases_;
   std::unique_ptr<Publisher> publisher_;
 };
 

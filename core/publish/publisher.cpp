@@ -77,6 +77,10 @@ void Publisher::record(const std::string &post_id, size_t index, const std::stri
   if (deps_.journal) deps_.journal->step(post_id, index, step, r);
 }
 
+LeaseRenewer::Hold Publisher::hold_lease(const std::string &post_id) {
+  return deps_.leases ? deps_.leases->hold(post_id) : LeaseRenewer::Hold();
+}
+
 PreflightReport Publisher::preflight(const ParseResult &parsed) {
   PreflightReport report;
   report.errors = parsed.errors;
@@ -279,6 +283,7 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
   result.status = overall_status(result.targets);
   if (deps_.journal) deps_.journal->begin(&post, body_json, result, api_key);
   if (scheduled) return result;
+  const LeaseRenewer::Hold lease = hold_lease(result.id);
 
   auto planned = plan_targets(post, *deps_.config, *deps_.registry, deps_.credentials, deps_.media);
   // A scheduledAt in the past means "now"; the result says it was late.
@@ -293,6 +298,7 @@ PostResult Publisher::publish(const ParseResult &parsed, const std::string &body
 }
 
 PostResult Publisher::resume(const PostRecord &rec, bool late, bool defer_retryable) {
+  const LeaseRenewer::Hold lease = hold_lease(rec.id);
   PostResult result = rec.to_result();
   ParseResult parsed = parse_post(json::serialize(rec.body));
   if (!parsed.post) {

@@ -15,6 +15,7 @@
 #include "core/model/result.hpp"
 #include "core/plugins/registry.hpp"
 #include "core/publish/journal.hpp"
+#include "core/publish/lease_renewer.hpp"
 #include "core/publish/planner.hpp"
 #include "core/store/records.hpp"
 #include "core/store/store.hpp"
@@ -29,6 +30,7 @@ struct PublisherDeps {
   CredentialAccess credentials;
   PublishJournal *journal = nullptr;  // may be null (nothing recorded)
   QuotaStore *quota = nullptr;        // may be null (monthly_quota not counted)
+  LeaseRenewer *leases = nullptr;     // may be null (leases not renewed while publishing)
   MediaSources media;                 // the media library and the folder for derived files
   // Hears the bytes adapters report while uploading media (done, total); may be empty.
   std::function<void(uint64_t done, uint64_t total)> upload_progress;
@@ -78,6 +80,8 @@ class Publisher {
                               const TargetRun &run);
   void record(const std::string &post_id, size_t index, const std::string &step,
               const TargetResult &r);
+  // Keeps the post's lease alive while this process publishes it.
+  LeaseRenewer::Hold hold_lease(const std::string &post_id);
 
   PublisherDeps deps_;
 };

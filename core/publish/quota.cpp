@@ -14,6 +14,13 @@ std::chrono::year_month_day month_of(int64_t unix_ms) {
   return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)};
 }
 
+// When the count of the month of unix_ms starts again: the first of the next month, UTC.
+std::string next_period_start(int64_t unix_ms) {
+  const auto ymd = month_of(unix_ms);
+  return format_rfc3339(
+      TimePoint(std::chrono::sys_days{(ymd.year() / ymd.month() / 1) + std::chrono::months(1)}));
+}
+
 // Where the account's monthly_quota was written, for the message.
 std::string quota_key(const Config &config, const std::string &account_id) {
   for (size_t i = 0; i < config.accounts.size(); ++i) {
@@ -43,13 +50,21 @@ QuotaTicket::QuotaTicket(QuotaStore *store, const Config &config, const std::str
     store_ = store;
     return;
   }
-  const auto ymd = month_of(now_ms);
-  const std::chrono::sys_days next{(ymd.year() / ymd.month() / 1) + std::chrono::months(1)};
   error_ = make_error("host.quota_exceeded",
                       "Account '" + account_id + "' has used its monthly_quota of " +
                           std::to_string(*account->monthly_quota) + " posts for " + period_ + " (" +
                           quota_key(config, account_id) + "); it resets at " +
-                          format_rfc3339(TimePoint(next)) + ". Nothing was published.");
+                          next_period_start(now_ms) + ". Nothing was published.");
+}
+
+boost::json::object quota_json(QuotaStore &store, const AccountConfig &account, int64_t now_ms) {
+  const std::string period = quota_period(now_ms);
+  return boost::json::object{
+      {"limit", account.monthly_quota ? boost::json::value(*account.monthly_quota)
+                                      : boost::json::value(nullptr)},
+      {"used", store.used(account.id, period)},
+      {"period", period},
+      {"resetsAt", next_period_start(now_ms)}};
 }
 
 void QuotaTicket::give_back() {

@@ -3,6 +3,7 @@
 // published, never when it is scheduled.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,5 +37,9 @@ class QuotaTicket {
 
 // The quota period ("YYYY-MM", UTC) of a Unix time in milliseconds.
 std::string quota_period(int64_t unix_ms);
+
+// The account's quota as `accounts` and GET /v1/accounts show it: {"limit" (null when the
+// account has no monthly_quota), "used", "period", "resetsAt"} for the month of now_ms.
+boost::json::object quota_json(QuotaStore &store, const AccountConfig &account, int64_t now_ms);
 
 }  // namespace lmp

@@ -1,7 +1,9 @@
 // /v1/accounts: the caller's accounts with token health, and an account's boards.
 #include "core/publish/account_call.hpp"
+#include "core/publish/quota.hpp"
 #include "core/server/api.hpp"
 #include "core/server/api_error.hpp"
+#include "core/services/clock.hpp"
 
 namespace lmp::server {
 
@@ -39,6 +41,7 @@ Response accounts(ApiState &s, ApiCall &c) {
         {"id", account->id},
         {"platform", account->platform},
         {"environment", account->environment},
+        {"quota", quota_json(s.deps.store->quota(), *account, host_clock().now_unix_ms())},
         {"health", account_health(*account, s.deps.registry->for_platform(account->platform),
                                   s.deps.credentials, *s.deps.services,
                                   s.deps.config->allow_private_addresses)}});

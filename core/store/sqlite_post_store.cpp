@@ -233,6 +233,14 @@ std::optional<PostRecord> SqlitePostStore::claim_next(
   return post;
 }
 
+bool SqlitePostStore::renew_lease(const std::string &post_id, const std::string &owner,
+                                  int64_t lease_until_ms) {
+  auto held = db_.lock();
+  Statement st(db_, "UPDATE posts SET lease_until_ms = ?1 WHERE id = ?2 AND lease_owner = ?3");
+  st.bind_int64(1, lease_until_ms).bind_text(2, post_id).bind_text(3, owner).run();
+  return db_.changes() > 0;
+}
+
 std::optional<PostRecord> SqlitePostStore::requeue_failed(
     const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
     const std::function<bool(const std::string &owner)> &is_gone) {

@@ -26,6 +26,8 @@ class SqlitePostStore : public PostStore {
   std::optional<PostRecord> claim_next(
       int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
       const std::function<bool(const std::string &owner)> &is_gone) override;
+  bool renew_lease(const std::string &post_id, const std::string &owner,
+                   int64_t lease_until_ms) override;
   std::optional<PostRecord> requeue_failed(
       const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
       const std::function<bool(const std::string &owner)> &is_gone) override;

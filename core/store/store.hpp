@@ -56,6 +56,10 @@ class PostStore {
   virtual std::optional<PostRecord> claim_next(
       int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
       const std::function<bool(const std::string &owner)> &is_gone) = 0;
+  // Extends the lease `owner` holds on the post to lease_until_ms. False (nothing changed) when
+  // there is no such post or `owner` does not hold it (it finished, or another took it over).
+  virtual bool renew_lease(const std::string &post_id, const std::string &owner,
+                           int64_t lease_until_ms) = 0;
   // Takes a post back to publish its failed targets again (`posts retry`), for `owner` until
   // lease_until_ms: its failed targets, and those awaiting a retry, become "queued" with their
   // errors and attempts cleared, and the post "queued". nullopt (nothing changed) when there is

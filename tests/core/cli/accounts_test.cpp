@@ -40,6 +40,7 @@ fs::path write_config(const Scratch &s, const lmp::test::SimulatorProcess &sim) 
                      url +
                      "\n    access_token: sim-access-token\n    refresh_token: sim-refresh-token\n"
                      "    client_id: sim-client-id\n    client_secret: sim-client-secret\n"
+                     "    monthly_quota: 10\n"
                      "  - id: bare\n    platform: pinterest\n    environment: production\n"
                      "    api_base_url: " +
                      url +
@@ -83,8 +84,23 @@ TEST_CASE("letmepost accounts lists accounts, credential sources and health with
   const auto &bare = account(plain.out, "bare");
   CHECK(bare.at("environment") == "production");
   CHECK(bare.at("credentials").at("source") == "none");
+  CHECK(acc.at("quota").at("limit") == 10);
+  CHECK(acc.at("quota").at("used") == 0);
+  CHECK(bare.at("quota").at("limit").is_null());
   // Listing calls no platform.
   CHECK(TestHttp::get(sim.base_url() + "/_sim/log").json().as_array().empty());
+
+  // A published post counts against the account's monthly quota.
+  const auto post =
+      s.write("post.json", R"({"targets":[{"platform":"pinterest","accountId":"acc"}],)"
+                           R"("text":"Counted","media":[{"type":"image","url":")" +
+                               sim.base_url() +
+                               R"(/media/demo.jpg"}],"options":{"boardId":"1234567890"}})");
+  REQUIRE(letmepost(s, cfg, {"post", post.string()}).exit_code == 0);
+  const json::value counted = letmepost(s, cfg, {"accounts"}).out;
+  CHECK(account(counted, "acc").at("quota").at("used") == 1);
+  CHECK_THAT(std::string(account(counted, "acc").at("quota").at("period").as_string()),
+             Catch::Matches("20[0-9]{2}-[01][0-9]"));
 
   CliRun checked = letmepost(s, cfg, {"accounts", "--check"});
   INFO(checked.out << "\n" << checked.err);
@@ -161,7 +177,6 @@ TEST_CASE("letmepost post embeds local JPEG and PNG as they are and WebP convert
        {Case{"image.jpg", "image/jpeg", "/9j/"}, Case{"image.png", "image/png", "iVBORw0KGgo"},
         Case{"image.webp", "image/png", "iVBORw0KGgo"}}) {
     INFO(c.file);
-    TestHttp::request("DELETE", sim.base_url() + "/_sim/log");
     auto post =
         s.write("post.json",
                 std::string(R"({"targets":[{"platform":"pinterest","accountId":"acc"}],)") +

@@ -194,6 +194,8 @@ TEST_CASE("serve: accounts with token health, boards and plugins, per key", "[se
   REQUIRE(list.size() == 1);
   CHECK(list[0].at("id") == "acc_a");
   CHECK(list[0].at("health").at("ok") == true);
+  CHECK(list[0].at("quota").at("limit").is_null());  // no monthly_quota configured
+  CHECK(list[0].at("quota").at("used") == 0);
 
   auto boards = f.call("GET", "/v1/accounts/acc_a/boards?refresh=true", kKeyAlpha);
   INFO(boards.body);
