@@ -6,10 +6,10 @@
 
 namespace lmp {
 
-// Ends the process at once with _exit(137) (what a SIGKILL looks like to a shell) when the
-// environment variable LMP_TEST_CRASH_AFTER equals step; otherwise does nothing. Called when a
-// step of a target is over: "preflighted", "uploading" (upload_media returned its uploads,
-// publish not yet called), "publishing" (publish returned, the result not yet recorded).
+// Kills the process with SIGKILL (a shell sees status 137) when the environment variable
+// LMP_TEST_CRASH_AFTER equals step; otherwise does nothing. Called when a step of a target is over:
+// "preflighted", "uploading" (upload_media returned its uploads, publish not yet called),
+// "publishing" (publish returned, the result not yet recorded).
 void crash_after(std::string_view step);
 
 }  // namespace lmp

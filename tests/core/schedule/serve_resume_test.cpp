@@ -1,5 +1,5 @@
-// Crash recovery in `letmepost serve`: the server is killed (LMP_TEST_CRASH_AFTER exits with 137
-// right after a step is committed, as SIGKILL would leave it) while publishing an image or a
+// Crash recovery in `letmepost serve`: the server is killed with SIGKILL (LMP_TEST_CRASH_AFTER
+// picks the step; the kill comes right after the step is committed) while publishing an image or a
 // video post, then started again: its scheduler takes the post up at start-up, and the post
 // ends published with exactly one pin and one upload.
 #include <catch2/catch.hpp>
