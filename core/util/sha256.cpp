@@ -8,21 +8,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/util/hex.hpp"
+
 namespace lmp {
-
-namespace {
-
-std::string to_hex(const unsigned char *digest, unsigned int size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
-}
-
-}  // namespace
 
 std::string sha256_hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -30,7 +18,7 @@ std::string sha256_hex(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
     throw std::runtime_error("OpenSSL could not compute SHA-256");
   }
-  return to_hex(digest, size);
+  return hex_lower(digest, size);
 }
 
 struct Sha256::Context {
@@ -58,7 +46,7 @@ std::string Sha256::hex_digest() {
   if (EVP_DigestFinal_ex(ctx_->md, digest, &size) != 1) {
     throw std::runtime_error("OpenSSL could not compute SHA-256");
   }
-  return to_hex(digest, size);
+  return hex_lower(digest, size);
 }
 
 std::string sha256_file_hex(const std::filesystem::path &path) {

@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "core/util/hex.hpp"
+
 namespace lmp {
 
 std::string webhook_signature(std::string_view secret, int64_t unix_s, std::string_view body) {
@@ -17,14 +19,7 @@ std::string webhook_signature(std::string_view secret, int64_t unix_s, std::stri
            &len) == nullptr) {
     throw std::runtime_error("OpenSSL could not compute a webhook signature");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * len);
-  for (unsigned int i = 0; i < len; ++i) {
-    hex += kHex[mac[i] >> 4];
-    hex += kHex[mac[i] & 0xF];
-  }
-  return "t=" + t + ",v1=" + hex;
+  return "t=" + t + ",v1=" + hex_lower(mac, len);
 }
 
 }  // namespace lmp
