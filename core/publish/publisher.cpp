@@ -187,7 +187,8 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
     crash_after("uploading");
   }
 
-  QuotaTicket quota(deps_.quota, config, r.account_id, host_clock().now_unix_ms());
+  QuotaTicket quota(deps_.quota, config, r.account_id, host_clock().now_unix_ms(),
+                    run.quota_counted);
   if (quota.error()) return stop(*quota.error(), "failed");
   r.status = "publishing";
   record(post_id, i, "publishing", r);
@@ -327,7 +328,11 @@ PostResult Publisher::resume(const PostRecord &rec, bool late, bool defer_retrya
       run.late = late;
       run.defer_retryable = defer_retryable;
       run.attempts = t.attempts;
-      if (t.step == "publishing") run.unknown_since = search_from(t.updated_at_ms);
+      if (t.step == "publishing") {
+        run.unknown_since = search_from(t.updated_at_ms);
+        // A crash (status still "publishing") kept its count; a deferred failure gave it back.
+        run.quota_counted = t.status == "publishing";
+      }
       todo.emplace_back(&pt, run);
     }
     spdlog::info("{}: taking up {} unfinished target(s){}", rec.id, todo.size(),

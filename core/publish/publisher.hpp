@@ -46,6 +46,9 @@ struct TargetRun {
   // Set when an earlier run's create has an unknown outcome: it happened after this time
   // (RFC 3339), and is looked for before creating again.
   std::optional<std::string> unknown_since;
+  // The earlier run counted this publish against monthly_quota and crashed before it could
+  // take the count back: the count is reused, not taken again.
+  bool quota_counted = false;
 };
 
 class Publisher {

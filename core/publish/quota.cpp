@@ -42,11 +42,11 @@ std::string quota_period(int64_t unix_ms) {
 }
 
 QuotaTicket::QuotaTicket(QuotaStore *store, const Config &config, const std::string &account_id,
-                         int64_t now_ms)
+                         int64_t now_ms, bool already_counted)
     : account_id_(account_id), period_(quota_period(now_ms)) {
   const AccountConfig *account = config.find_account(account_id);
   if (!store || !account || !account->monthly_quota) return;
-  if (store->reserve(account_id, period_, *account->monthly_quota)) {
+  if (already_counted || store->reserve(account_id, period_, *account->monthly_quota)) {
     store_ = store;
     return;
   }

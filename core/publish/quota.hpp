@@ -19,9 +19,11 @@ class QuotaTicket {
  public:
   // Takes a count for `account_id` in the month of now_ms when the account has a monthly_quota
   // and `store` is set (otherwise holds nothing). error() is host.quota_exceeded, and nothing
-  // is counted, when the month's quota is spent.
+  // is counted, when the month's quota is spent. With `already_counted` (a crashed run took the
+  // count and never learned whether its create happened) it holds that count instead of taking
+  // another.
   QuotaTicket(QuotaStore *store, const Config &config, const std::string &account_id,
-              int64_t now_ms);
+              int64_t now_ms, bool already_counted);
 
   // Why the publish may not happen; nullopt when it may.
   const std::optional<Error> &error() const { return error_; }

@@ -177,6 +177,7 @@ TEST_CASE("letmepost post embeds local JPEG and PNG as they are and WebP convert
        {Case{"image.jpg", "image/jpeg", "/9j/"}, Case{"image.png", "image/png", "iVBORw0KGgo"},
         Case{"image.webp", "image/png", "iVBORw0KGgo"}}) {
     INFO(c.file);
+    TestHttp::request("DELETE", sim.base_url() + "/_sim/log");
     auto post =
         s.write("post.json",
                 std::string(R"({"targets":[{"platform":"pinterest","accountId":"acc"}],)") +

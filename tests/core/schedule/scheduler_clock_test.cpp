@@ -195,3 +195,30 @@ TEST_CASE("monthly_quota counts a post when it publishes, not when it is schedul
   CHECK(h.store.posts().get(r.id)->targets[0].error->code == "host.quota_exceeded");
   (void)scheduled;
 }
+
+TEST_CASE("a publish taken up after a crash reuses the quota count the crashed run took",
+          "[schedule]") {
+  FakeHostClock t;
+  PublishHost h;
+  h.config.accounts[0].monthly_quota = 5;
+  const std::string period = lmp::quota_period(t.now());
+  // What a run killed right after recording "publishing" leaves: the count taken, no result.
+  lmp::PostRecord crashed;
+  crashed.id = "post_crashed";
+  crashed.created_at_ms = crashed.updated_at_ms = t.now();
+  crashed.status = "queued";
+  crashed.body = json::parse(pin_post(h, "Crashed mid-create"));
+  lmp::TargetRecord target;
+  target.platform = "pinterest";
+  target.account_id = "acc_pin";
+  target.status = target.step = "publishing";
+  crashed.targets.push_back(target);
+  h.store.posts().insert(crashed);
+  REQUIRE(h.store.quota().reserve("acc_pin", period, 5));
+
+  auto resumed = lmp::run_due_pass(h.store.posts(), *h.publisher, h.config);
+  REQUIRE(resumed.size() == 1);
+  CHECK(resumed[0].status == "published");
+  CHECK(h.store.quota().used("acc_pin", period) == 1);
+  CHECK(pin_creates(h, 201) == 1);
+}
