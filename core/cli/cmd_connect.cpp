@@ -22,6 +22,7 @@
 #include "core/httpd/server.hpp"
 #include "core/publish/account_call.hpp"
 #include "core/services/clock.hpp"
+#include "core/util/hex.hpp"
 #include "core/util/redact.hpp"
 
 extern char **environ;
@@ -42,13 +43,7 @@ using Params = std::map<std::string, std::string>;
 std::string random_state() {
   unsigned char bytes[16];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("RAND_bytes failed");
-  static const char *hex = "0123456789abcdef";
-  std::string s;
-  for (unsigned char b : bytes) {
-    s += hex[b >> 4];
-    s += hex[b & 15];
-  }
-  return s;
+  return hex_lower(bytes, sizeof bytes);
 }
 
 // The query parameters of a URL (or of a bare "a=1&b=2"), decoded; the fragment is dropped.

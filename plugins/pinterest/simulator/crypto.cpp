@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/util/hex.hpp"
+
 namespace lmp::sim {
 
 std::string base64_encode(std::string_view bytes) {
@@ -45,14 +47,7 @@ std::optional<std::string> base64_decode(std::string_view text) {
 }
 
 std::string hex(std::string_view bytes) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
-  }
-  return out;
+  return lmp::hex_lower(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
