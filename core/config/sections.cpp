@@ -130,7 +130,7 @@ const auto kSchedulerKeys = std::to_array<Key<Config>>({
                         Config &c) { c.scheduler_max_attempts = r.integer(v, p, 1, 100); }},
     {"retry_backoff_ms",
      [](Reader &r, const Node &v, const Path &p,
-        Config &c) { c.scheduler_retry_backoff_ms = r.integer(v, p, 0, 86'400'000); }},
+        Config &c) { c.scheduler_retry_backoff_ms = r.integer(v, p, 1000, 86'400'000); }},
 });
 
 const auto kWebhookDeliveryKeys = std::to_array<Key<Config>>({
@@ -147,9 +147,8 @@ const auto kWebhookDeliveryKeys = std::to_array<Key<Config>>({
     {"cli_timeout_ms", [](Reader &r, const Node &v, const Path &p,
                           Config &c) { c.webhook_cli_timeout_ms = r.integer(v, p, 0, 600'000); }},
     {"token_expiring_days",
-     [](Reader &r, const Node &v, const Path &p, Config &c) {
-       c.webhook_token_expiring_days = r.integer(v, p, 0, 365);
-     }},
+     [](Reader &r, const Node &v, const Path &p,
+        Config &c) { c.webhook_token_expiring_days = r.integer(v, p, 0, 365); }},
 });
 
 // Each platforms.<name> is the adapter's: taken as JSON, its keys left to the adapter to check.

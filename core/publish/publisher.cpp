@@ -62,10 +62,13 @@ bool unfinished(const std::string &step) {
   return step == "queued" || step == "preflighted" || step == "uploading" || step == "publishing";
 }
 
-// A create recorded as started at updated_at_ms: look for it from a minute before, for clocks
-// that disagree a little.
-std::string search_from(int64_t updated_at_ms) {
-  return format_rfc3339_ms(TimePoint(std::chrono::milliseconds(updated_at_ms - 60'000)));
+// A create of unknown outcome, its target last recorded at updated_at_ms: look for it from as
+// far back as one run's attempts may have started before that record (each attempt's timeout
+// and the longest wait between them), plus a minute for clocks that disagree a little.
+std::string search_from(int64_t updated_at_ms, const Config &config) {
+  const int64_t run_ms = (config.publish_retries + 1) *
+                         (config.http_timeout_ms + config.publish_retry_max_wait_s * 1000);
+  return format_rfc3339_ms(TimePoint(std::chrono::milliseconds(updated_at_ms - run_ms - 60'000)));
 }
 
 }  // namespace
@@ -325,11 +328,11 @@ PostResult Publisher::resume(const PostRecord &rec, bool late, bool defer_retrya
       const TargetRecord &t = rec.targets[i];
       if (t.next_attempt_at_ms && *t.next_attempt_at_ms > now) continue;  // not due yet
       TargetRun run;
-      run.late = late;
+      run.late = late || t.late;
       run.defer_retryable = defer_retryable;
       run.attempts = t.attempts;
       if (t.step == "publishing") {
-        run.unknown_since = search_from(t.updated_at_ms);
+        run.unknown_since = search_from(t.updated_at_ms, *deps_.config);
         // A crash (status still "publishing") kept its count; a deferred failure gave it back.
         run.quota_counted = t.status == "publishing";
       }

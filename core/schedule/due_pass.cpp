@@ -14,7 +14,8 @@ std::vector<PostResult> run_due_pass(PostStore &posts, Publisher &publisher, con
     std::optional<PostRecord> post =
         posts.claim_next(now, owner, now + config.scheduler_lease_s * 1000, lease_owner_is_gone);
     if (!post) break;
-    const bool late = post->scheduled_at_ms &&
+    // A retry is late only if its first attempt was (the flag kept on its targets).
+    const bool late = post->status != "retrying" && post->scheduled_at_ms &&
                       now - *post->scheduled_at_ms > config.scheduler_late_after_s * 1000;
     results.push_back(publisher.resume(*post, late, true));
   }

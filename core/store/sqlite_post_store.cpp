@@ -253,13 +253,15 @@ std::optional<PostRecord> SqlitePostStore::requeue_failed(
     const auto until = holder.column_optional_int64(1);
     if (who && until && *until >= now_ms && !is_gone(*who)) return std::nullopt;
   }
+  // A failed target goes back as "publishing" with its updated_at_ms kept: its create may have
+  // happened (a reply lost after the retries), so resume looks for it before creating again.
   Statement targets(db_,
                     "UPDATE targets SET status = 'queued', "
-                    "step = CASE step WHEN 'failed' THEN 'queued' ELSE step END, "
+                    "step = CASE step WHEN 'failed' THEN 'publishing' ELSE step END, "
                     "error_json = NULL, errors_json = NULL, attempts = 0, "
-                    "next_attempt_at_ms = NULL, updated_at_ms = ?1 "
-                    "WHERE post_id = ?2 AND (step = 'failed' OR status = 'retrying')");
-  targets.bind_int64(1, now_ms).bind_text(2, post_id).run();
+                    "next_attempt_at_ms = NULL "
+                    "WHERE post_id = ?1 AND (step = 'failed' OR status = 'retrying')");
+  targets.bind_text(1, post_id).run();
   if (db_.changes() == 0) return std::nullopt;
   Statement post(db_,
                  "UPDATE posts SET status = 'queued', lease_owner = ?1, lease_until_ms = ?2, "

@@ -62,7 +62,9 @@ class PostStore {
                            int64_t lease_until_ms) = 0;
   // Takes a post back to publish its failed targets again (`posts retry`), for `owner` until
   // lease_until_ms: its failed targets, and those awaiting a retry, become "queued" with their
-  // errors and attempts cleared, and the post "queued". nullopt (nothing changed) when there is
+  // errors and attempts cleared, and the post "queued". A failed target's step becomes
+  // "publishing" (its updated_at_ms kept), so that a create which may have happened is looked
+  // for before another is made. nullopt (nothing changed) when there is
   // no such post, it has no such target, or a holder its lease and `is_gone` say is alive has it.
   virtual std::optional<PostRecord> requeue_failed(
       const std::string &post_id, int64_t now_ms, const std::string &owner, int64_t lease_until_ms,
