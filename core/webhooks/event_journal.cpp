@@ -42,6 +42,15 @@ void EventJournal::begin(const Post *post, const std::string &body_json, const P
 void EventJournal::step(const std::string &post_id, size_t target, const std::string &step,
                         const TargetResult &result) {
   inner_.step(post_id, target, step, result);
+  // Announced when this run's attempt ends so, not at finish(): a later pass over the same post
+  // (another target's retry) carries the recorded error again but must not announce it again.
+  if (step == "failed" && result.error &&
+      ends_with(result.error->code, ".auth.reconnect_required")) {
+    emit("token.reconnect_required", boost::json::object{{"accountId", result.account_id},
+                                                         {"platform", result.platform},
+                                                         {"postId", post_id},
+                                                         {"error", result.error->to_json()}});
+  }
 }
 
 void EventJournal::finish(const PostResult &result) {
@@ -50,14 +59,6 @@ void EventJournal::finish(const PostResult &result) {
     emit("post.published", result.to_json());
   } else if (result.status == "failed" || result.status == "partial") {
     emit("post.failed", result.to_json());
-  }
-  for (const TargetResult &t : result.targets) {
-    if (t.error && ends_with(t.error->code, ".auth.reconnect_required")) {
-      emit("token.reconnect_required", boost::json::object{{"accountId", t.account_id},
-                                                           {"platform", t.platform},
-                                                           {"postId", result.id},
-                                                           {"error", t.error->to_json()}});
-    }
   }
 }
 

@@ -15,9 +15,10 @@ namespace lmp {
 
 // Passes every call to `inner`, then records events: post.scheduled when a post is accepted
 // for later; on its final result post.published (every target live) or post.failed (any target
-// failed, including a partial post, whose data.status is "partial"); and token.reconnect_required
-// per target that failed with a "*.auth.reconnect_required" code. An event that cannot be
-// recorded is logged, never thrown: the post's own record matters more.
+// failed, including a partial post, whose data.status is "partial"; nothing while a target
+// awaits a retry); and token.reconnect_required when a target's attempt fails with a
+// "*.auth.reconnect_required" code (once, not again when a later pass finishes the post). An event
+// that cannot be recorded is logged, never thrown: the post's own record matters more.
 class EventJournal : public PublishJournal {
  public:
   // REQUIRES: `inner` and `store` outlive the journal. `now_ms` gives the time of each event.

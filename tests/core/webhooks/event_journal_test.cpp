@@ -68,18 +68,25 @@ TEST_CASE("post results become webhook events in the outbox", "[webhooks]") {
   journal.finish(result("post_p", {"published"}));
   journal.finish(result("post_f", {"failed"}));
   journal.finish(result("post_partial", {"published", "failed"}));
-  lmp::PostResult reconnect = result("post_r", {"failed"});
+  // Target 0 needs a reconnect; target 1 waits for the scheduler's retry, and a later pass
+  // finishes the post again with target 0's recorded error: the account is announced once.
+  lmp::PostResult reconnect = result("post_r", {"failed", "retrying"});
   reconnect.targets[0].error = lmp::Error{};
   reconnect.targets[0].error->code = "pinterest.auth.reconnect_required";
   reconnect.targets[0].error->message = "Reconnect the account.";
+  journal.step("post_r", 0, "failed", reconnect.targets[0]);
+  journal.finish(reconnect);
+  journal.finish(reconnect);
+  reconnect.targets[1].status = "published";
+  reconnect.status = lmp::overall_status(reconnect.targets);
   journal.finish(reconnect);
 
   CHECK(inner.begins == 2);
-  CHECK(inner.steps == 1);
-  CHECK(inner.finishes == 5);
+  CHECK(inner.steps == 2);
+  CHECK(inner.finishes == 7);
   CHECK(types_of("http://127.0.0.1:9/a") ==
         std::vector<std::string>{"post.scheduled", "post.published", "post.failed", "post.failed",
-                                 "post.failed", "token.reconnect_required"});
+                                 "token.reconnect_required", "post.failed"});
   CHECK(types_of("http://127.0.0.1:9/b") == std::vector<std::string>{"post.scheduled"});
   CHECK(journal.emitted() == 6);
 
@@ -91,7 +98,11 @@ TEST_CASE("post results become webhook events in the outbox", "[webhooks]") {
   auto doc = boost::json::parse(partial->payload_json).as_object();
   CHECK(doc["type"] == "post.failed");
   CHECK(doc["data"].as_object()["status"] == "partial");
-  auto reconnect_doc = boost::json::parse(all.front().payload_json).as_object();
+  const auto announced = std::find_if(all.begin(), all.end(), [](const lmp::WebhookDelivery &d) {
+    return d.event_type == "token.reconnect_required";
+  });
+  REQUIRE(announced != all.end());
+  auto reconnect_doc = boost::json::parse(announced->payload_json).as_object();
   CHECK(reconnect_doc["type"] == "token.reconnect_required");
   CHECK(reconnect_doc["data"].as_object()["accountId"] == "acc");
 }
