@@ -220,8 +220,10 @@ TargetResult Publisher::publish_target(const Post &post, PlannedTarget &pt,
                             : with_retries(
                                   policy, [&] { return run_once(Operation::kPublish); }, reconcile);
   if (pub.error) {
+    // Recorded first: a crash in between then over-counts by one rather than under-counting.
+    TargetResult stopped = stop(*pub.error, "publishing");
     quota.give_back();
-    return stop(*pub.error, "publishing");
+    return stopped;
   }
   crash_after("publishing");
   r.status = "published";
