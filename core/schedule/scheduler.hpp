@@ -29,7 +29,7 @@ class Scheduler {
   // Makes the next pass run now rather than at the end of the poll interval.
   void wake();
   // How many passes have finished since start(); a pass that began after a wake() has finished
-  // once this grew by two (tests and health checks wait on it instead of on the wall clock).
+  // once this grew by two (so a test can wait for a pass instead of on the wall clock).
   int64_t passes() const { return passes_.load(); }
   // Lets the post in progress finish (or stay recorded where it stands, to be taken up by the
   // next process), then ends the thread. Idempotent.
